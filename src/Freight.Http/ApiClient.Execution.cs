@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using System.Net;
+using System.Threading.RateLimiting;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Freight.Http;
+
+public sealed partial class ApiClient
+{
+    /// <summary>Runs a call through the limiter and the pipeline. Returns a success response (which the caller disposes) or an error.</summary>
+    internal async Task<(HttpResponseMessage? Response, ApiError? Error)> ExecuteAsync(ApiRequest request, bool bufferBody, CancellationToken cancellationToken)
+    {
+        var uri = ResolveUri(request);
+        var time = _options.TimeProvider;
+        var started = time.GetTimestamp();
+        using var activity = HttpMetrics.ActivitySource.StartActivity($"HTTP {request.Method.Method}", ActivityKind.Client);
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("server.address", uri.Host);
+        activity?.SetTag("url.path", uri.AbsolutePath);
+
+        var gate = _options.RateLimitRegistry.GetOrCreate(_options.RateLimit.Key ?? uri.Authority, _options.RateLimit, time);
+        using var lease = await gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var waited = time.GetElapsedTime(started);
+        if (waited > TimeSpan.Zero)
+        {
+            HttpMetrics.RecordRateLimitWait(Name, gate.Key, waited);
+        }
+
+        var call = new CallState(request, uri, bufferBody, Deadline(time), cancellationToken) { Gate = gate };
+        (HttpResponseMessage? Response, ApiError? Error) result;
+        if (lease is { IsAcquired: false })
+        {
+            result = (null, LimiterRejected(gate.Key, lease));
+        }
+        else
+        {
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            try
+            {
+                context.Properties.Set(CallState.Key, call);
+                var pipeline = _pipelines.Get(_options.CircuitBreaker.KeySelector?.Invoke(uri) ?? uri.Authority);
+                var outcome = await pipeline.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.Self.AttemptAsync(ctx, state.Call),
+                    context,
+                    (Self: this, Call: call)).ConfigureAwait(false);
+                result = await ToResultAsync(outcome, call).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        var status = result.Response?.StatusCode ?? result.Error?.StatusCode;
+        HttpMetrics.RecordRequest(Name, request.Method, result.Error?.Kind.ToString() ?? "Success", (int?)status, time.GetElapsedTime(started));
+        if (status is { } code)
+        {
+            activity?.SetTag("http.response.status_code", (int)code);
+        }
+
+        if (result.Error is { } error)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error.Kind.ToString());
+            activity?.SetTag("error.type", error.Kind.ToString());
+            Log.CallFailed(_logger, request.Method, uri.AbsolutePath, call.Attempts, error.Kind, error.Message);
+        }
+
+        return result;
+    }
+
+    private long Deadline(TimeProvider time) => _options.TotalTimeout == Timeout.InfiniteTimeSpan
+        ? long.MaxValue
+        : time.GetTimestamp() + (long)(_options.TotalTimeout.TotalSeconds * time.TimestampFrequency);
+
+    /// <summary>One attempt: a fresh request message, hooks, auth, the transport, and one resend after a 401 that refreshed credentials.</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(ResilienceContext context, CallState call)
+    {
+        call.Attempts++;
+        var cancellationToken = context.CancellationToken;
+        var resentAfterRefresh = false;
+        while (true)
+        {
+            using var message = CreateMessage(call);
+            HttpResponseMessage? response = null;
+            try
+            {
+                var ran = 0;
+                while (ran < _hooks.Length && response is null)
+                {
+                    response = await _hooks[ran++].BeforeAsync(message, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (response is null)
+                {
+                    if (_options.Auth is { } auth)
+                    {
+                        await auth.ApplyAsync(message, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    if (call.BufferBody)
+                    {
+                        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                for (var i = ran - 1; i >= 0; i--)
+                {
+                    await _hooks[i].AfterAsync(message, response, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (response.StatusCode == HttpStatusCode.Unauthorized && !resentAfterRefresh && _options.Auth is { } refreshable
+                    && await refreshable.RefreshAfterUnauthorizedAsync(message, cancellationToken).ConfigureAwait(false))
+                {
+                    Log.CredentialsRefreshed(_logger, call.Request.Method, call.Uri.AbsolutePath);
+                    response.Dispose();
+                    resentAfterRefresh = true;
+                    continue;
+                }
+
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    PauseKey(call, response);
+                }
+
+                return Outcome.FromResult(response);
+            }
+            catch (Exception ex)
+            {
+                response?.Dispose();
+                return Outcome.FromException<HttpResponseMessage>(ex);
+            }
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(CallState call)
+    {
+        var message = new HttpRequestMessage(call.Request.Method, call.Uri)
+        {
+            Version = _options.Transport.RequestVersion,
+            VersionPolicy = _options.Transport.VersionPolicy,
+        };
+        foreach (var (name, value) in _defaultHeaders)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        foreach (var (name, value) in call.Request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (call.Request.IdempotencyKey is { } key)
+        {
+            message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        }
+
+        message.Content = call.Request.Body?.CreateContent(Json);
+        return message;
+    }
+
+    private void PauseKey(CallState call, HttpResponseMessage response)
+    {
+        if (!_options.RateLimit.PauseOnTooManyRequests || call.Gate is null)
+        {
+            return;
+        }
+
+        var now = _options.TimeProvider.GetUtcNow();
+        var wait = RetryDelays.FromResponse(response.Headers, _options.Retry.RateLimitResetHeaders, now) ?? _options.RateLimit.DefaultPause;
+        call.Gate.PauseUntil(now + wait);
+        Log.KeyPaused(_logger, call.Gate.Key, now + wait);
+    }
+
+    private async Task<(HttpResponseMessage?, ApiError?)> ToResultAsync(Outcome<HttpResponseMessage> outcome, CallState call)
+    {
+        if (outcome.Exception is { } exception)
+        {
+            if (exception is OperationCanceledException && call.UserToken.IsCancellationRequested)
+            {
+                call.UserToken.ThrowIfCancellationRequested();
+            }
+
+            return (null, ErrorFromException(exception, call));
+        }
+
+        var response = outcome.Result!;
+        if (IsSuccess(response.StatusCode))
+        {
+            return (response, null);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(call.UserToken).ConfigureAwait(false);
+            var what = $"{call.Request.Method} {call.Uri.AbsolutePath} answered {(int)response.StatusCode} {response.ReasonPhrase}";
+            var tooMany = response.StatusCode == HttpStatusCode.TooManyRequests;
+            return (null, new ApiError(tooMany ? ApiErrorKind.RateLimited : ApiErrorKind.Http, what)
+            {
+                StatusCode = response.StatusCode,
+                Body = body,
+                Headers = response.Headers,
+                RetryAfter = RetryDelays.FromResponse(response.Headers, _options.Retry.RateLimitResetHeaders, _options.TimeProvider.GetUtcNow()),
+                Attempts = call.Attempts,
+            });
+        }
+    }
+
+    private ApiError ErrorFromException(Exception exception, CallState call)
+    {
+        var what = $"{call.Request.Method} {call.Uri.AbsolutePath}";
+        return exception switch
+        {
+            ApiException api => api.Error,
+            IsolatedCircuitException => new ApiError(ApiErrorKind.CircuitOpen, $"{what} was not sent: the circuit breaker for {call.Uri.Authority} is isolated.")
+            {
+                Exception = exception,
+                Attempts = call.Attempts,
+            },
+            BrokenCircuitException broken => new ApiError(ApiErrorKind.CircuitOpen, $"{what} was not sent: the circuit breaker for {call.Uri.Authority} is open.")
+            {
+                RetryAfter = broken.RetryAfter,
+                Exception = exception,
+                Attempts = call.Attempts,
+            },
+            TimeoutRejectedException timeout => new ApiError(
+                ApiErrorKind.Timeout,
+                timeout.Timeout == _options.TotalTimeout
+                    ? $"{what} did not finish within the total timeout of {timeout.Timeout.TotalSeconds:0.###} s."
+                    : $"{what} timed out: no attempt finished within {timeout.Timeout.TotalSeconds:0.###} s.")
+            {
+                Exception = exception,
+                Attempts = call.Attempts,
+            },
+            HttpRequestException or IOException => new ApiError(ApiErrorKind.Network, $"{what} failed: {exception.Message}")
+            {
+                Exception = exception,
+                Attempts = call.Attempts,
+            },
+            OperationCanceledException => new ApiError(ApiErrorKind.Timeout, $"{what} was cancelled by the transport: {exception.Message}")
+            {
+                Exception = exception,
+                Attempts = call.Attempts,
+            },
+            _ => throw new InvalidOperationException($"{what} failed with an unexpected error: {exception.Message}", exception),
+        };
+    }
+
+    private static ApiError LimiterRejected(string key, RateLimitLease lease) =>
+        new(ApiErrorKind.RateLimited, $"The local rate limiter for '{key}' refused the call: its queue is full.")
+        {
+            RetryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null,
+        };
+}
