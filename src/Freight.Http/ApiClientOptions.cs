@@ -57,7 +57,7 @@ public sealed class ApiClientOptions
     /// <summary>The registry whose rate-limit keys this client shares; the process-wide one by default.</summary>
     public RateLimitRegistry RateLimitRegistry { get; set; } = RateLimitRegistry.Shared;
 
-    /// <summary>Extension point: the transport. When set, it replaces the built-in <see cref="SocketsHttpHandler"/> (ignored under dependency injection, where the HTTP client builder configures the handler).</summary>
+    /// <summary>Extension point: the transport. When set, it replaces the built-in <see cref="SocketsHttpHandler"/>, with or without dependency injection.</summary>
     public Func<HttpMessageHandler>? PrimaryHandlerFactory { get; set; }
 
     /// <summary>Throws when the options are inconsistent (say, an attempt timeout longer than the total timeout).</summary>
