@@ -13,14 +13,17 @@ public sealed partial class ApiClient
     internal async Task<(HttpResponseMessage? Response, ApiError? Error)> ExecuteAsync(ApiRequest request, bool bufferBody, CancellationToken cancellationToken)
     {
         var uri = ResolveUri(request);
+        var authority = uri.Authority;
         var time = _options.TimeProvider;
         var started = time.GetTimestamp();
-        using var activity = HttpMetrics.ActivitySource.StartActivity($"HTTP {request.Method.Method}", ActivityKind.Client);
+        using var activity = HttpMetrics.ActivitySource.HasListeners()
+            ? HttpMetrics.ActivitySource.StartActivity($"HTTP {request.Method.Method}", ActivityKind.Client)
+            : null;
         activity?.SetTag("http.request.method", request.Method.Method);
         activity?.SetTag("server.address", uri.Host);
         activity?.SetTag("url.path", uri.AbsolutePath);
 
-        var gate = _options.RateLimitRegistry.GetOrCreate(_options.RateLimit.Key ?? uri.Authority, _options.RateLimit, time);
+        var gate = _options.RateLimitRegistry.GetOrCreate(_options.RateLimit.Key ?? authority, _options.RateLimit, time);
         using var lease = await gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var waited = time.GetElapsedTime(started);
         if (waited > TimeSpan.Zero)
@@ -40,7 +43,7 @@ public sealed partial class ApiClient
             try
             {
                 context.Properties.Set(CallState.Key, call);
-                var pipeline = _pipelines.Get(_options.CircuitBreaker.KeySelector?.Invoke(uri) ?? uri.Authority);
+                var pipeline = _pipelines.Get(_options.CircuitBreaker.KeySelector?.Invoke(uri) ?? authority);
                 var outcome = await pipeline.ExecuteOutcomeAsync(
                     static (ctx, state) => state.Self.AttemptAsync(ctx, state.Call),
                     context,
@@ -174,7 +177,7 @@ public sealed partial class ApiClient
         Log.KeyPaused(_logger, call.Gate.Key, now + wait);
     }
 
-    private async Task<(HttpResponseMessage?, ApiError?)> ToResultAsync(Outcome<HttpResponseMessage> outcome, CallState call)
+    private async ValueTask<(HttpResponseMessage?, ApiError?)> ToResultAsync(Outcome<HttpResponseMessage> outcome, CallState call)
     {
         if (outcome.Exception is { } exception)
         {

@@ -6,7 +6,7 @@ namespace Freight.Http;
 
 public sealed partial class ApiClient
 {
-    private async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken)
+    private async ValueTask<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken)
     {
         using (response)
         {
@@ -31,7 +31,7 @@ public sealed partial class ApiClient
         }
     }
 
-    private async Task<T?> DeserializeAsync<T>(HttpResponseMessage response, string? responseKey, CancellationToken cancellationToken)
+    private async ValueTask<T?> DeserializeAsync<T>(HttpResponseMessage response, string? responseKey, CancellationToken cancellationToken)
     {
         if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
         {

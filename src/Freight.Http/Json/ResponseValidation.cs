@@ -56,10 +56,16 @@ internal static class ResponseValidation
         {
             foreach (var result in results)
             {
-                var members = string.Join(", ", result.MemberNames.Select(member => prefix + member));
-                problems.Add(members.Length > 0 ? $"{members}: {result.ErrorMessage}" : result.ErrorMessage ?? "invalid");
+                problems.Add(Describe(result, prefix));
             }
         }
+    }
+
+    // Kept out of AddProblems: a lambda capturing the prefix there would allocate its closure on every call.
+    private static string Describe(ValidationResult result, string prefix)
+    {
+        var members = string.Join(", ", result.MemberNames.Select(member => prefix + member));
+        return members.Length > 0 ? $"{members}: {result.ErrorMessage}" : result.ErrorMessage ?? "invalid";
     }
 
     private static bool HasAnnotations(Type type) =>

@@ -6,6 +6,8 @@ namespace Freight.Http;
 /// <remarks>Build it with the static helpers and the <c>With…</c> methods; a request can be sent more than once.</remarks>
 public sealed class ApiRequest
 {
+    private static readonly IReadOnlyList<KeyValuePair<string, string>> NoPairs = [];
+
     private List<KeyValuePair<string, string>>? _query;
     private List<KeyValuePair<string, string>>? _headers;
 
@@ -27,10 +29,10 @@ public sealed class ApiRequest
     public string Path { get; }
 
     /// <summary>Query parameters, in order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Query => _query ?? [];
+    public IReadOnlyList<KeyValuePair<string, string>> Query => _query ?? NoPairs;
 
     /// <summary>Request headers, in order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers ?? [];
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers ?? NoPairs;
 
     /// <summary>The body, rebuilt for every attempt so a retry never resends a consumed stream.</summary>
     public RequestBody? Body { get; set; }
