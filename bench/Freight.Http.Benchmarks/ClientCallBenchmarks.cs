@@ -30,14 +30,14 @@ public class ClientCallBenchmarks
             BaseAddress = _server.BaseAddress,
         };
         _limits = new RateLimitRegistry();
-        _freight = ApiClient.Create(FullPipeline(_server.BaseAddress, _limits), name: "bench-full");
-        _freightMinimal = ApiClient.Create(NoPipeline(_server.BaseAddress, _limits), name: "bench-minimal");
+        _freight = ApiClient.Create(FreightOptions.FullPipeline(_server.BaseAddress, _limits), name: "bench-full");
+        _freightMinimal = ApiClient.Create(FreightOptions.NoPipeline(_server.BaseAddress, _limits), name: "bench-minimal");
         _rest = new RestClient(new RestClientOptions(_server.BaseAddress));
 
-        Check(await HttpClient());
-        Check(await FreightHttp());
-        Check(await FreightHttp_minimal());
-        Check(await RestSharp());
+        Item.Check(await HttpClient());
+        Item.Check(await FreightHttp());
+        Item.Check(await FreightHttp_minimal());
+        Item.Check(await RestSharp());
     }
 
     /// <summary>Stops the clients and the server.</summary>
@@ -56,52 +56,20 @@ public class ClientCallBenchmarks
     [Benchmark(Baseline = true)]
     public async Task<Item> HttpClient()
     {
-        using var response = await _bare.GetAsync(ItemServer.ItemPath);
+        using var response = await _bare.GetAsync(Item.Path);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Item>(JsonSerializerOptions.Web))!;
     }
 
     /// <summary>Rate limiter, total timeout, retry, circuit breaker, attempt timeout and a hook, all on.</summary>
     [Benchmark]
-    public async Task<Item> FreightHttp() => (await _freight.GetAsync<Item>(ItemServer.ItemPath)).Value;
+    public async Task<Item> FreightHttp() => (await _freight.GetAsync<Item>(Item.Path)).Value;
 
     /// <summary>No rate limiter, timeouts, retry or breaker: what is left is the client's own per-call work.</summary>
     [Benchmark]
-    public async Task<Item> FreightHttp_minimal() => (await _freightMinimal.GetAsync<Item>(ItemServer.ItemPath)).Value;
+    public async Task<Item> FreightHttp_minimal() => (await _freightMinimal.GetAsync<Item>(Item.Path)).Value;
 
     /// <summary>RestSharp's typed GET.</summary>
     [Benchmark]
-    public async Task<Item> RestSharp() => (await _rest.GetAsync<Item>(ItemServer.ItemPath))!;
-
-    private static ApiClientOptions FullPipeline(Uri baseAddress, RateLimitRegistry limits)
-    {
-        var options = new ApiClientOptions
-        {
-            BaseAddress = baseAddress,
-            RateLimitRegistry = limits,
-
-            // A budget far above what the run can spend: the limiter is consulted on every call but never waits.
-            RateLimit = { PermitLimit = 10_000_000, Period = TimeSpan.FromSeconds(1), Key = "bench-full" },
-        };
-        options.Hooks.Add(new NoOpHook());
-        return options;
-    }
-
-    private static ApiClientOptions NoPipeline(Uri baseAddress, RateLimitRegistry limits) => new()
-    {
-        BaseAddress = baseAddress,
-        RateLimitRegistry = limits,
-        AttemptTimeout = Timeout.InfiniteTimeSpan,
-        TotalTimeout = Timeout.InfiniteTimeSpan,
-        Retry = { MaxAttempts = 1 },
-        CircuitBreaker = { Enabled = false },
-    };
-
-    private static void Check(Item item)
-    {
-        if (item is not { Id: 42, Name: "Acme", Tags.Count: 2 })
-        {
-            throw new InvalidOperationException($"Unexpected item: {item}");
-        }
-    }
+    public async Task<Item> RestSharp() => (await _rest.GetAsync<Item>(Item.Path))!;
 }

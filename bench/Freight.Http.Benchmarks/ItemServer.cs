@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,15 +11,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Freight.Http.Benchmarks;
 
-/// <summary>A Kestrel server on 127.0.0.1 (random port) that answers <c>GET /items/42</c> with a fixed JSON object.</summary>
+/// <summary>A Kestrel server on 127.0.0.1 (random port) that answers <c>GET /items/42</c> with <see cref="Item.Json"/>.</summary>
 public sealed class ItemServer : IAsyncDisposable
 {
-    /// <summary>The path every benchmark requests, relative to <see cref="BaseAddress"/>.</summary>
-    public const string ItemPath = "items/42";
-
-    private static readonly byte[] ItemJson = Encoding.UTF8.GetBytes(
-        """{"id":42,"name":"Acme","domain":"acme.example","tags":["a","b"],"created_at":"2026-01-01T00:00:00Z"}""");
-
     private readonly WebApplication _app;
 
     private ItemServer(WebApplication app, Uri baseAddress)
@@ -43,11 +36,11 @@ public sealed class ItemServer : IAsyncDisposable
             options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
 
         var app = builder.Build();
-        app.MapGet("/" + ItemPath, static context =>
+        app.MapGet("/" + Item.Path, static context =>
         {
             context.Response.ContentType = "application/json";
-            context.Response.ContentLength = ItemJson.Length;
-            return context.Response.Body.WriteAsync(ItemJson).AsTask();
+            context.Response.ContentLength = Item.Json.Length;
+            return context.Response.Body.WriteAsync(Item.Json).AsTask();
         });
         await app.StartAsync();
 
