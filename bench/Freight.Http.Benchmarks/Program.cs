@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 using Freight.Http.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(ClientCallBenchmarks).Assembly).Run(args, LoopbackConfig.Create());
+BenchmarkSwitcher.FromAssembly(typeof(ClientCallBenchmarks).Assembly).Run(args, RunConfig.Create());
