@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 
 namespace Freight.Http;
@@ -6,6 +7,7 @@ namespace Freight.Http;
 internal sealed class RateLimitGate : IDisposable
 {
     private readonly RateLimiter? _limiter;
+    private readonly ConcurrentQueue<RateLimitLease>? _spentTokens;
     private readonly ITimer? _replenisher;
     private readonly TimeProvider _time;
     private long _pausedUntilTicks;
@@ -20,20 +22,19 @@ internal sealed class RateLimitGate : IDisposable
         }
         else if (options.PermitLimit > 0)
         {
-            // Tokens come back one at a time, evenly over the period; replenishment runs on the TimeProvider so
-            // tests can drive it in virtual time.
+            // A token bucket on the TimeProvider: the bucket's tokens are the permits of a concurrency limiter, a taken
+            // token stays taken after the call, and the replenisher gives one back per interval, evenly over the
+            // period. TokenBucketRateLimiter cannot do this: replenished by hand, it credits tokens by Stopwatch time,
+            // which a virtual clock never moves.
             var interval = options.Period / options.PermitLimit;
-            var bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
-                TokenLimit = options.Burst ?? options.PermitLimit,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = interval,
-                AutoReplenishment = false,
+                PermitLimit = options.Burst ?? options.PermitLimit,
                 QueueLimit = options.QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
-            _limiter = bucket;
-            _replenisher = time.CreateTimer(static state => ((TokenBucketRateLimiter)state!).TryReplenish(), bucket, interval, interval);
+            _spentTokens = new ConcurrentQueue<RateLimitLease>();
+            _replenisher = time.CreateTimer(static state => ((RateLimitGate)state!).ReturnToken(), this, interval, interval);
         }
     }
 
@@ -49,7 +50,10 @@ internal sealed class RateLimitGate : IDisposable
         }
     }
 
-    /// <summary>Waits out any pause, then for a permit. A refused permit is a result, not an exception.</summary>
+    /// <summary>
+    /// Waits out any pause, then for a permit. A refused permit is a result, not an exception. Returns the lease to hold
+    /// for the call, or <see langword="null"/> when there is none to hold (no limiter, or a spent token-bucket token).
+    /// </summary>
     public async ValueTask<RateLimitLease?> AcquireAsync(CancellationToken cancellationToken)
     {
         while (PausedUntil is { } until)
@@ -63,13 +67,19 @@ internal sealed class RateLimitGate : IDisposable
         }
 
         var lease = _limiter.AttemptAcquire();
-        if (lease.IsAcquired)
+        if (!lease.IsAcquired)
         {
-            return lease;
+            lease.Dispose();
+            lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         }
 
-        lease.Dispose();
-        return await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (_spentTokens is not null && lease.IsAcquired)
+        {
+            _spentTokens.Enqueue(lease);
+            return null;
+        }
+
+        return lease;
     }
 
     /// <summary>Pauses every call on the key until <paramref name="until"/>; a longer pause already set wins.</summary>
@@ -86,6 +96,14 @@ internal sealed class RateLimitGate : IDisposable
             }
 
             current = seen;
+        }
+    }
+
+    private void ReturnToken()
+    {
+        if (_spentTokens!.TryDequeue(out var token))
+        {
+            token.Dispose();
         }
     }
 
