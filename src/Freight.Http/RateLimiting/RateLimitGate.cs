@@ -56,11 +56,7 @@ internal sealed class RateLimitGate : IDisposable
     /// </summary>
     public async ValueTask<RateLimitLease?> AcquireAsync(CancellationToken cancellationToken)
     {
-        while (PausedUntil is { } until)
-        {
-            await Task.Delay(until - _time.GetUtcNow(), _time, cancellationToken).ConfigureAwait(false);
-        }
-
+        await WaitOutPauseAsync(cancellationToken).ConfigureAwait(false);
         if (_limiter is null)
         {
             return null;
@@ -71,6 +67,17 @@ internal sealed class RateLimitGate : IDisposable
         {
             lease.Dispose();
             lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+
+            // A 429 may have paused the key while the call queued for its permit.
+            try
+            {
+                await WaitOutPauseAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                lease.Dispose();
+                throw;
+            }
         }
 
         if (_spentTokens is not null && lease.IsAcquired)
@@ -96,6 +103,19 @@ internal sealed class RateLimitGate : IDisposable
             }
 
             current = seen;
+        }
+    }
+
+    private async ValueTask WaitOutPauseAsync(CancellationToken cancellationToken)
+    {
+        while (PausedUntil is { } until)
+        {
+            // The clock may pass the pause's end between the two reads; a negative delay would throw.
+            var wait = until - _time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -1,0 +1,116 @@
+using System.Net;
+using Freight.TestUtils;
+
+namespace Freight.Http.Tests.RateLimiting;
+
+public sealed class TooManyRequestsPauseTests
+{
+    [Fact]
+    public async Task A_429_with_Retry_After_pauses_every_client_on_the_key()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue("/first", ScriptedResponse.Status(429).WithHeader("Retry-After", "2"));
+        var time = new ManualTimeProvider();
+        using var registry = new RateLimitRegistry();
+        var key = LimitedClients.UniqueName("paused");
+        using var first = ApiClient.Create(OnKey(server, time, registry, key), name: LimitedClients.UniqueName("first"));
+        using var second = ApiClient.Create(OnKey(server, time, registry, key), name: LimitedClients.UniqueName("second"));
+
+        var refused = await LimitedClients.Settled(first.SendAsync(ApiRequest.Get("first")));
+        var started = time.GetUtcNow();
+        var waiting = second.SendAsync(ApiRequest.Get("second"));
+
+        Assert.Equal(ApiErrorKind.RateLimited, refused.Error?.Kind);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(started + TimeSpan.FromSeconds(2), registry.GetPausedUntil(key));
+        Assert.Equal(TimeSpan.FromSeconds(2), time.NextDueIn);
+
+        time.Advance(TimeSpan.FromMilliseconds(1999));
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(1, server.RequestCount);
+        Assert.NotNull(registry.GetPausedUntil(key));
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True((await LimitedClients.Settled(waiting)).IsSuccess);
+        Assert.Equal(["/first", "/second"], server.Requests.Select(r => r.Path));
+        Assert.Null(registry.GetPausedUntil(key));
+    }
+
+    [Fact]
+    public async Task A_call_queued_for_a_token_waits_out_a_pause_set_while_it_queued()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        var release = new TaskCompletionSource();
+        server.Enqueue("/first", ScriptedResponse.Status(429).WithHeader("Retry-After", "2").HoldUntil(release.Task));
+        var time = new ManualTimeProvider();
+        using var registry = new RateLimitRegistry();
+        var key = LimitedClients.UniqueName("queued");
+        var options = OnKey(server, time, registry, key);
+        options.RateLimit.PermitLimit = 2;
+        options.RateLimit.Period = TimeSpan.FromSeconds(3);
+        options.RateLimit.Burst = 1;
+        using var first = ApiClient.Create(options, name: LimitedClients.UniqueName("first"));
+        using var second = ApiClient.Create(OnKey(server, time, registry, key), name: LimitedClients.UniqueName("second"));
+
+        var refused = first.SendAsync(ApiRequest.Get("first"));
+        await server.WaitForRequestsAsync(1);
+        var queued = second.SendAsync(ApiRequest.Get("second"));
+        release.SetResult();
+        await LimitedClients.Settled(refused);
+
+        // The token comes back after 1.5 s, but the key stays paused until 2 s: the call holds its token and waits.
+        time.Advance(TimeSpan.FromSeconds(1.5));
+        await time.WaitForPendingTimerAsync(dueIn => dueIn == TimeSpan.FromSeconds(0.5));
+        Assert.False(queued.IsCompleted);
+        Assert.Equal(1, server.RequestCount);
+
+        time.Advance(TimeSpan.FromSeconds(0.5));
+        Assert.True((await LimitedClients.Settled(queued)).IsSuccess);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_429_without_a_wait_pauses_the_key_for_the_default_pause()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(429));
+        var time = new ManualTimeProvider();
+        using var registry = new RateLimitRegistry();
+        var key = LimitedClients.UniqueName("default-pause");
+        var options = OnKey(server, time, registry, key);
+        options.RateLimit.DefaultPause = TimeSpan.FromSeconds(5);
+        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("client"));
+
+        var refused = await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+
+        Assert.Equal(ApiErrorKind.RateLimited, refused.Error?.Kind);
+        Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(5), registry.GetPausedUntil(key));
+    }
+
+    [Fact]
+    public async Task A_429_does_not_pause_the_key_when_pausing_is_off()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(429).WithHeader("Retry-After", "2"));
+        var time = new ManualTimeProvider();
+        using var registry = new RateLimitRegistry();
+        var key = LimitedClients.UniqueName("no-pause");
+        var options = OnKey(server, time, registry, key);
+        options.RateLimit.PauseOnTooManyRequests = false;
+        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("client"));
+
+        await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+        var next = await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+
+        Assert.Null(registry.GetPausedUntil(key));
+        Assert.True(next.IsSuccess);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    private static ApiClientOptions OnKey(ScriptedServer server, ManualTimeProvider time, RateLimitRegistry registry, string key)
+    {
+        var options = LimitedClients.Options(server, time, registry);
+        options.RateLimit.Key = key;
+        return options;
+    }
+}
