@@ -1,0 +1,73 @@
+using System.Net;
+using Freight.TestUtils;
+
+namespace Freight.Http.Tests.Auth;
+
+public sealed class OAuth2TokenEndpointFailureTests
+{
+    [Fact]
+    public async Task A_token_endpoint_error_fails_the_call_with_its_status_and_body()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue("/oauth/token", ScriptedResponse.Json("""{"error":"invalid_client"}""", 400));
+        var tokens = new TokenEndpoint(server);
+        var time = new ManualTimeProvider();
+        var options = AuthClients.Options(server, time, tokens.Auth());
+        options.Retry.MaxAttempts = 3;
+        using var client = ApiClient.Create(options);
+
+        var result = await time.RunAsync(client.GetAsync<Dictionary<string, string>>("api/things"));
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ApiErrorKind.Http, result.Error.Kind);
+        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        Assert.Equal("""{"error":"invalid_client"}""", result.Error.Body);
+        Assert.IsType<ApiHttpException>(result.Error.ToException());
+        Assert.Equal(["/oauth/token"], server.Requests.Select(r => r.Path));
+        Assert.Equal(0, tokens.Issued);
+    }
+
+    [Fact]
+    public async Task A_token_response_that_is_not_json_fails_the_call_as_invalid()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue("/oauth/token", ScriptedResponse.Status(200).WithText("<html>login</html>", "text/html"));
+        var tokens = new TokenEndpoint(server);
+        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+
+        var result = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+
+        Assert.Equal(ApiErrorKind.Validation, result.Error?.Kind);
+        Assert.Equal(["/oauth/token"], server.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task A_token_response_without_access_token_fails_the_call_as_invalid()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue("/oauth/token", ScriptedResponse.Json("""{"token_type":"Bearer"}"""));
+        var tokens = new TokenEndpoint(server);
+        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+
+        var result = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+
+        Assert.Equal(ApiErrorKind.Validation, result.Error?.Kind);
+        Assert.Equal(["/oauth/token"], server.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task A_failed_token_request_is_tried_again_by_the_next_call()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue("/oauth/token", ScriptedResponse.Json("""{"error":"temporarily_unavailable"}""", 400));
+        var tokens = new TokenEndpoint(server);
+        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+
+        var failed = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        var recovered = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+
+        Assert.False(failed.IsSuccess);
+        Assert.True(recovered.IsSuccess);
+        Assert.Equal("Bearer token-1", server.Requests[^1].Headers["Authorization"]);
+    }
+}
