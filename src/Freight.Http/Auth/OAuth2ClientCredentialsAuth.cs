@@ -131,5 +131,5 @@ internal sealed class OAuth2ClientCredentialsAuth : ApiAuth, IDisposable
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("access_token")] string? AccessToken,
-        [property: JsonPropertyName("expires_in")] int? ExpiresIn);
+        [property: JsonPropertyName("expires_in"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int? ExpiresIn);
 }

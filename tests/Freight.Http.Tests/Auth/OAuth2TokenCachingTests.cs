@@ -86,6 +86,27 @@ public sealed class OAuth2TokenCachingTests
             ApiRequests(server).Select(r => r.Headers["Authorization"]));
     }
 
+    [Fact]
+    public async Task A_lifetime_sent_as_a_string_is_honoured()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(TokenEndpoint.Path, ScriptedResponse.Json("""{"access_token":"stringly","expires_in":"120"}"""));
+        var tokens = new TokenEndpoint(server);
+        var time = new ManualTimeProvider();
+        using var client = ApiClient.Create(AuthClients.Options(server, time, tokens.Auth()));
+
+        var first = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        time.Advance(TimeSpan.FromSeconds(59));
+        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+
+        Assert.True(first.IsSuccess, first.Error?.ToString());
+        Assert.Equal(
+            ["Bearer stringly", "Bearer stringly", "Bearer token-1"],
+            ApiRequests(server).Select(r => r.Headers["Authorization"]));
+    }
+
     internal static IEnumerable<RecordedRequest> ApiRequests(ScriptedServer server) =>
         server.Requests.Where(r => r.Path != TokenEndpoint.Path);
 }
