@@ -9,6 +9,7 @@ internal sealed class RateLimitGate : IDisposable
     private readonly RateLimiter? _limiter;
     private readonly ConcurrentQueue<RateLimitLease>? _spentTokens;
     private readonly ITimer? _replenisher;
+    private readonly TimeSpan _tokenInterval;
     private readonly TimeProvider _time;
     private long _pausedUntilTicks;
 
@@ -26,7 +27,7 @@ internal sealed class RateLimitGate : IDisposable
             // token stays taken after the call, and the replenisher gives one back per interval, evenly over the
             // period. TokenBucketRateLimiter cannot do this: replenished by hand, it credits tokens by Stopwatch time,
             // which a virtual clock never moves.
-            var interval = options.Period / options.PermitLimit;
+            var interval = _tokenInterval = options.Period / options.PermitLimit;
             _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
                 PermitLimit = options.Burst ?? options.PermitLimit,
@@ -67,6 +68,10 @@ internal sealed class RateLimitGate : IDisposable
         {
             lease.Dispose();
             lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                return _spentTokens is null ? lease : Refused(lease);
+            }
 
             // A 429 may have paused the key while the call queued for its permit.
             try
@@ -80,7 +85,7 @@ internal sealed class RateLimitGate : IDisposable
             }
         }
 
-        if (_spentTokens is not null && lease.IsAcquired)
+        if (_spentTokens is not null)
         {
             _spentTokens.Enqueue(lease);
             return null;
@@ -119,6 +124,14 @@ internal sealed class RateLimitGate : IDisposable
         }
     }
 
+    /// <summary>A refusal that says when to try again: the queue ahead drains one token per interval.</summary>
+    private RefusedLease Refused(RateLimitLease lease)
+    {
+        var queued = _limiter!.GetStatistics()?.CurrentQueuedCount ?? 0;
+        lease.Dispose();
+        return new RefusedLease(_tokenInterval * (queued + 1));
+    }
+
     private void ReturnToken()
     {
         if (_spentTokens!.TryDequeue(out var token))
@@ -131,5 +144,18 @@ internal sealed class RateLimitGate : IDisposable
     {
         _replenisher?.Dispose();
         _limiter?.Dispose();
+    }
+
+    private sealed class RefusedLease(TimeSpan retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
+            return metadata is not null;
+        }
     }
 }

@@ -25,6 +25,7 @@ public sealed class RateLimitQueueTests
         Assert.Equal(ApiErrorKind.RateLimited, refused.Error.Kind);
         Assert.Null(refused.StatusCode);
         Assert.Equal(0, refused.Error.Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(queueLimit + 1), refused.Error.RetryAfter);
         Assert.IsType<ApiRateLimitException>(refused.Error.ToException());
         Assert.All(queued, call => Assert.False(call.IsCompleted));
         Assert.Equal(1, server.RequestCount);
