@@ -202,7 +202,7 @@ public sealed partial class ApiClient
                 StatusCode = response.StatusCode,
                 Body = body,
                 Headers = response.Headers,
-                RetryAfter = RetryDelays.FromResponse(response.Headers, _options.Retry.RateLimitResetHeaders, _options.TimeProvider.GetUtcNow()),
+                RetryAfter = RetryDelays.FromResponse(response, _options.Retry.RateLimitResetHeaders, _options.TimeProvider.GetUtcNow()),
                 Attempts = call.Attempts,
             });
         }

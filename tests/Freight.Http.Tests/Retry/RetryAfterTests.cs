@@ -95,6 +95,23 @@ public sealed class RetryAfterTests
     }
 
     [Fact]
+    public async Task X_RateLimit_Reset_on_a_response_other_than_429_does_not_replace_the_backoff()
+    {
+        // APIs such as GitHub send their quota window's reset time on every response, not only when rate limited.
+        var time = new ManualTimeProvider(Start);
+        var windowReset = Start.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(503).WithHeader("X-RateLimit-Reset", windowReset), ScriptedResponse.Json("{}"));
+        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+
+        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal(2, server.RequestCount);
+        Assert.Equal([TimeSpan.FromMilliseconds(200)], time.ScheduledDueTimes);
+    }
+
+    [Fact]
     public async Task Retry_After_is_ignored_when_RespectRetryAfter_is_off()
     {
         var time = new ManualTimeProvider();
