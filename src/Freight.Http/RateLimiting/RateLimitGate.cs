@@ -6,10 +6,13 @@ namespace Freight.Http;
 /// <summary>One rate-limit key: a limiter shared by every client on the key, and a pause that a 429 sets.</summary>
 internal sealed class RateLimitGate : IDisposable
 {
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(10);
+
     private readonly RateLimiter? _limiter;
     private readonly ConcurrentQueue<RateLimitLease>? _spentTokens;
     private readonly ITimer? _replenisher;
     private readonly TimeSpan _tokenInterval;
+    private readonly int _tokensPerStep;
     private readonly TimeProvider _time;
     private long _pausedUntilTicks;
 
@@ -24,10 +27,11 @@ internal sealed class RateLimitGate : IDisposable
         else if (options.PermitLimit > 0)
         {
             // A token bucket on the TimeProvider: the bucket's tokens are the permits of a concurrency limiter, a taken
-            // token stays taken after the call, and the replenisher gives one back per interval, evenly over the
-            // period. TokenBucketRateLimiter cannot do this: replenished by hand, it credits tokens by Stopwatch time,
-            // which a virtual clock never moves.
-            var interval = _tokenInterval = options.Period / options.PermitLimit;
+            // token stays taken after the call, and the replenisher gives tokens back evenly over the period, in steps
+            // of at least MinInterval so a high limit does not need a timer per token. TokenBucketRateLimiter cannot
+            // do this: replenished by hand, it credits tokens by Stopwatch time, which a virtual clock never moves.
+            _tokensPerStep = (int)Math.Max(1, Math.Ceiling(options.PermitLimit * (MinInterval / options.Period)));
+            var interval = _tokenInterval = options.Period * _tokensPerStep / options.PermitLimit;
             _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
                 PermitLimit = options.Burst ?? options.PermitLimit,
@@ -35,7 +39,7 @@ internal sealed class RateLimitGate : IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
             _spentTokens = new ConcurrentQueue<RateLimitLease>();
-            _replenisher = time.CreateTimer(static state => ((RateLimitGate)state!).ReturnToken(), this, interval, interval);
+            _replenisher = time.CreateTimer(static state => ((RateLimitGate)state!).ReturnTokens(), this, interval, interval);
         }
     }
 
@@ -124,17 +128,17 @@ internal sealed class RateLimitGate : IDisposable
         }
     }
 
-    /// <summary>A refusal that says when to try again: the queue ahead drains one token per interval.</summary>
+    /// <summary>A refusal that says when to try again: the queue ahead drains a step of tokens per interval.</summary>
     private RefusedLease Refused(RateLimitLease lease)
     {
         var queued = _limiter!.GetStatistics()?.CurrentQueuedCount ?? 0;
         lease.Dispose();
-        return new RefusedLease(_tokenInterval * (queued + 1));
+        return new RefusedLease(_tokenInterval * ((queued / _tokensPerStep) + 1));
     }
 
-    private void ReturnToken()
+    private void ReturnTokens()
     {
-        if (_spentTokens!.TryDequeue(out var token))
+        for (var i = 0; i < _tokensPerStep && _spentTokens!.TryDequeue(out var token); i++)
         {
             token.Dispose();
         }
