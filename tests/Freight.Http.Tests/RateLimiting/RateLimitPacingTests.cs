@@ -74,4 +74,29 @@ public sealed class RateLimitPacingTests
         await LimitedClients.Settled(calls[3]);
         Assert.Equal(5, server.RequestCount);
     }
+
+    [Fact]
+    public async Task A_high_limit_returns_tokens_in_steps_of_ten_milliseconds()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        var time = new ManualTimeProvider();
+        using var registry = new RateLimitRegistry();
+        var options = LimitedClients.Options(server, time, registry);
+        options.RateLimit.PermitLimit = 400;
+        options.RateLimit.Burst = 4;
+        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("steps"));
+
+        var calls = Enumerable.Range(0, 8).Select(_ => client.SendAsync(ApiRequest.Get("items"))).ToArray();
+        await Task.WhenAll(calls[..4]).WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromMilliseconds(9));
+
+        Assert.Equal(4, server.RequestCount);
+        Assert.All(calls[4..], call => Assert.False(call.IsCompleted));
+
+        // 400 per second is 4 tokens per 10 ms step, not one every 2.5 ms.
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await Task.WhenAll(calls[4..]).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(8, server.RequestCount);
+        Assert.Equal([TimeSpan.FromMilliseconds(10)], time.ScheduledDueTimes.Distinct());
+    }
 }
