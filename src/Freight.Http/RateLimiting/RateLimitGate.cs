@@ -34,7 +34,8 @@ internal sealed class RateLimitGate : IDisposable
             var interval = _tokenInterval = options.Period * _tokensPerStep / options.PermitLimit;
             _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
-                PermitLimit = options.Burst ?? options.PermitLimit,
+                // A bucket smaller than one step could never hold the tokens a step returns, and would cut the rate.
+                PermitLimit = Math.Max(options.Burst ?? options.PermitLimit, _tokensPerStep),
                 QueueLimit = options.QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });

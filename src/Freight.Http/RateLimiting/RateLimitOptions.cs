@@ -17,7 +17,7 @@ public sealed class RateLimitOptions
     /// <value>1 s</value>
     public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Tokens the bucket can hold for a burst; defaults to <see cref="PermitLimit"/>.</summary>
+    /// <summary>Tokens the bucket can hold for a burst; defaults to <see cref="PermitLimit"/>. Tokens come back in steps of at least 10 ms, and the bucket always holds at least one step's worth.</summary>
     public int? Burst { get; set; }
 
     /// <summary>Calls that may wait for a token; one more is refused with <see cref="ApiRateLimitException"/>.</summary>
