@@ -116,6 +116,23 @@ public sealed class TransportTests
         Assert.Equal(2, handler.Requests);
     }
 
+    [Fact]
+    public async Task Client_over_an_HttpClient_that_already_sent_requests_can_be_created_and_used()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Json("{}"), ScriptedResponse.Json("""{"id":3}"""), ScriptedResponse.Json("""{"id":4}"""));
+        var handler = new CountingHandler();
+        using var http = new HttpClient(handler);
+        using var warmUp = await http.GetAsync(new Uri(server.BaseAddress, "ping"));
+
+        using var first = new ApiClient(http, Options(server), name: "first");
+        using var second = new ApiClient(http, Options(server), name: "second");
+
+        Assert.Equal(3, (await first.GetAsync<Item>("items/3")).Value.Id);
+        Assert.Equal(4, (await second.GetAsync<Item>("items/4")).Value.Id);
+        Assert.Equal(3, handler.Requests);
+    }
+
     private static byte[] Gzip(string text)
     {
         using var buffer = new MemoryStream();
