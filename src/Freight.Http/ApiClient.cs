@@ -72,7 +72,7 @@ public sealed partial class ApiClient : IDisposable
         return new ApiClient(new HttpClient(handler, disposeHandler: true), ownsHttp: true, options, loggerFactory, name);
     }
 
-    /// <summary>The state of the circuit breaker for <paramref name="key"/> (by default a host and port, such as <c>api.example.com:443</c>), or <see langword="null"/> when none exists yet.</summary>
+    /// <summary>The state of the circuit breaker for <paramref name="key"/> (by default the request URI's authority: <c>api.example.com</c>, or <c>127.0.0.1:8080</c> for a non-default port), or <see langword="null"/> when none exists yet.</summary>
     public CircuitState? GetCircuitState(string key) => _pipelines.GetState(key);
 
     /// <summary>Sends a request and reads the response body as <typeparamref name="T"/>.</summary>

@@ -135,7 +135,7 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
 
     private TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome) =>
         options.Retry.RespectRetryAfter && outcome.Result is { } response
-            ? RetryDelays.FromResponse(response.Headers, options.Retry.RateLimitResetHeaders, options.TimeProvider.GetUtcNow())
+            ? RetryDelays.FromResponse(response, options.Retry.RateLimitResetHeaders, options.TimeProvider.GetUtcNow())
             : null;
 
     private CircuitBreakerStrategyOptions<HttpResponseMessage> CreateBreakerOptions(string key, CircuitBreakerStateProvider state)

@@ -20,6 +20,11 @@ public static class HttpMetrics
 
     internal static void RecordRequest(string client, HttpMethod method, string outcome, int? status, TimeSpan duration)
     {
+        if (!Requests.Enabled && !Duration.Enabled)
+        {
+            return;
+        }
+
         var tags = new TagList
         {
             { "client", client },

@@ -5,6 +5,8 @@ namespace Freight.Http;
 /// <summary>One rate-limit key: a limiter shared by every client on the key, and a pause that a 429 sets.</summary>
 internal sealed class RateLimitGate : IDisposable
 {
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(10);
+
     private readonly RateLimiter? _limiter;
     private readonly ITimer? _replenisher;
     private readonly TimeProvider _time;
@@ -20,13 +22,14 @@ internal sealed class RateLimitGate : IDisposable
         }
         else if (options.PermitLimit > 0)
         {
-            // Tokens come back one at a time, evenly over the period; replenishment runs on the TimeProvider so
-            // tests can drive it in virtual time.
-            var interval = options.Period / options.PermitLimit;
+            // Tokens come back evenly over the period, in steps of at least MinInterval so a high limit does not
+            // need a timer per token; replenishment runs on the TimeProvider so tests can drive it in virtual time.
+            var tokensPerStep = (int)Math.Max(1, Math.Ceiling(options.PermitLimit * (MinInterval / options.Period)));
+            var interval = options.Period * tokensPerStep / options.PermitLimit;
             var bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
                 TokenLimit = options.Burst ?? options.PermitLimit,
-                TokensPerPeriod = 1,
+                TokensPerPeriod = tokensPerStep,
                 ReplenishmentPeriod = interval,
                 AutoReplenishment = false,
                 QueueLimit = options.QueueLimit,
@@ -52,9 +55,9 @@ internal sealed class RateLimitGate : IDisposable
     /// <summary>Waits out any pause, then for a permit. A refused permit is a result, not an exception.</summary>
     public async ValueTask<RateLimitLease?> AcquireAsync(CancellationToken cancellationToken)
     {
-        while (PausedUntil is { } until)
+        while (PausedUntil is { } until && until - _time.GetUtcNow() is { Ticks: > 0 } pause)
         {
-            await Task.Delay(until - _time.GetUtcNow(), _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
         }
 
         if (_limiter is null)

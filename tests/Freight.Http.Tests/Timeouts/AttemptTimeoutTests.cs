@@ -1,0 +1,82 @@
+using Freight.TestUtils;
+
+namespace Freight.Http.Tests.Timeouts;
+
+public sealed class AttemptTimeoutTests
+{
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task Attempt_that_outlives_the_attempt_timeout_is_abandoned_and_retried()
+    {
+        var time = new ManualTimeProvider();
+        var never = new TaskCompletionSource();
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Json("""{"id":1}""").HoldUntil(never.Task), ScriptedResponse.Json("""{"id":2}"""));
+        using var client = ApiClient.Create(TimeoutTestOptions.For(server, time, AttemptTimeout, TimeSpan.FromSeconds(30)));
+
+        var call = client.GetAsync<Dictionary<string, int>>("shipments");
+        await server.WaitForRequestsAsync(1);
+        await time.WaitForPendingTimerAsync(dueIn => dueIn == AttemptTimeout);
+        time.Advance(AttemptTimeout);
+        await time.WaitForPendingTimerAsync(dueIn => dueIn == TimeSpan.FromMilliseconds(200));
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal(2, result.Value["id"]);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Attempt_timeout_on_every_attempt_ends_as_a_timeout_error_after_max_attempts()
+    {
+        var time = new ManualTimeProvider();
+        var never = new TaskCompletionSource();
+        await using var server = await ScriptedServer.StartAsync();
+        server.DefaultResponse = ScriptedResponse.Json("{}").HoldUntil(never.Task);
+        var options = TimeoutTestOptions.For(server, time, AttemptTimeout, TimeSpan.FromSeconds(30));
+        options.Retry.MaxAttempts = 2;
+        using var client = ApiClient.Create(options);
+
+        var call = client.SendAsync(ApiRequest.Get("shipments"));
+        await server.WaitForRequestsAsync(1);
+        time.Advance(AttemptTimeout);
+        await time.WaitForPendingTimerAsync(dueIn => dueIn == TimeSpan.FromMilliseconds(200));
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        await server.WaitForRequestsAsync(2);
+        await time.WaitForPendingTimerAsync(dueIn => dueIn == AttemptTimeout);
+        time.Advance(AttemptTimeout);
+        var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(ApiErrorKind.Timeout, result.Error?.Kind);
+        Assert.Equal(2, result.Error?.Attempts);
+        Assert.Contains("no attempt finished within 2 s", result.Error?.Message, StringComparison.Ordinal);
+        Assert.IsType<ApiTimeoutException>(result.Error?.ToException());
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Attempt_timeout_covers_reading_the_body_of_a_buffered_call()
+    {
+        var time = new ManualTimeProvider();
+        var never = new TaskCompletionSource();
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(
+            ScriptedResponse.Chunked("application/json", "[1,"u8.ToArray(), never.Task, "2]"u8.ToArray()),
+            ScriptedResponse.Json("[3]"));
+        using var client = ApiClient.Create(TimeoutTestOptions.For(server, time, AttemptTimeout, TimeSpan.FromSeconds(30)));
+
+        var call = client.GetAsync<int[]>("numbers");
+        await server.WaitForRequestsAsync(1);
+        await time.WaitForPendingTimerAsync(dueIn => dueIn == AttemptTimeout);
+        time.Advance(AttemptTimeout);
+        await time.WaitForPendingTimerAsync(dueIn => dueIn == TimeSpan.FromMilliseconds(200));
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal([3], result.Value);
+        Assert.Equal(2, server.RequestCount);
+    }
+}
