@@ -15,20 +15,20 @@ internal sealed class ActivityRecorder : IDisposable
 
     public ActivityRecorder()
     {
+        _root = new Activity("Freight.Http.Tests").Start();
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == HttpMetrics.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (activity.TraceId == _root?.TraceId)
+                if (activity.TraceId == _root.TraceId)
                 {
                     _stopped.Enqueue(activity);
                 }
             },
         };
         ActivitySource.AddActivityListener(_listener);
-        _root = new Activity("Freight.Http.Tests").Start();
     }
 
     public IReadOnlyList<Activity> Stopped => [.. _stopped];
