@@ -34,7 +34,18 @@ public sealed partial class ApiClient : IDisposable
         options.Validate();
         _http = httpClient;
         _ownsHttp = ownsHttp;
-        _http.Timeout = Timeout.InfiniteTimeSpan;
+        if (_http.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            try
+            {
+                // The options' timeouts govern calls; HttpClient's own (100 s by default) would cut them short.
+                _http.Timeout = Timeout.InfiniteTimeSpan;
+            }
+            catch (InvalidOperationException)
+            {
+                // A shared client that has already sent requests cannot be changed; its timeout then also bounds each call.
+            }
+        }
         _options = options;
         Name = name;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Freight.Http.ApiClient");
