@@ -180,7 +180,7 @@ public sealed partial class ApiClient
         }
 
         var now = _options.TimeProvider.GetUtcNow();
-        var wait = RetryDelays.FromResponse(response.Headers, _options.Retry.RateLimitResetHeaders, now) ?? _options.RateLimit.DefaultPause;
+        var wait = RetryDelays.FromResponse(response.Headers, _options.Retry.ResetHeaders, now) ?? _options.RateLimit.DefaultPause;
         call.Gate.PauseUntil(now + wait);
         Log.KeyPaused(_logger, call.Gate.Key, now + wait);
     }
@@ -215,7 +215,7 @@ public sealed partial class ApiClient
                 StatusCode = response.StatusCode,
                 Body = body,
                 Headers = response.Headers,
-                RetryAfter = RetryDelays.FromResponse(response, _options.Retry.RateLimitResetHeaders, _options.TimeProvider.GetUtcNow()),
+                RetryAfter = RetryDelays.FromResponse(response, _options.Retry.ResetHeaders, _options.TimeProvider.GetUtcNow()),
                 Attempts = call.Attempts,
             });
         }

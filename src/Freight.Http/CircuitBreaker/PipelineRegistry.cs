@@ -120,7 +120,7 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
 
         var transient = outcome.Exception switch
         {
-            null => options.Retry.RetryOnStatusCodes.Contains((int)outcome.Result!.StatusCode),
+            null => options.Retry.StatusCodes.Contains((int)outcome.Result!.StatusCode),
             BrokenCircuitException or IsolatedCircuitException => false,
             _ => Outcomes.IsTransient(outcome.Exception),
         };
@@ -143,7 +143,7 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
 
     private TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome) =>
         options.Retry.RespectRetryAfter && outcome.Result is { } response
-            ? RetryDelays.FromResponse(response, options.Retry.RateLimitResetHeaders, options.TimeProvider.GetUtcNow())
+            ? RetryDelays.FromResponse(response, options.Retry.ResetHeaders, options.TimeProvider.GetUtcNow())
             : null;
 
     private CircuitBreakerStrategyOptions<HttpResponseMessage> CreateBreakerOptions(string key, CircuitBreakerStateProvider state)

@@ -108,6 +108,22 @@ public sealed class ConfigurationBindingTests
     }
 
     [Fact]
+    public void Status_codes_and_reset_headers_from_configuration_replace_the_defaults()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("ApiClients:crm:Retry:RetryOnStatusCodes:0", "503"),
+            new("ApiClients:crm:Retry:RateLimitResetHeaders:0", "X-Ratelimit-Limit-User-Reset"),
+        ]).Build();
+        using var provider = Build(configuration, services => services.AddApiClient("crm"));
+
+        var options = provider.GetRequiredService<IOptionsMonitor<ApiClientOptions>>().Get("crm");
+
+        Assert.Equal([503], options.Retry.RetryOnStatusCodes!);
+        Assert.Equal(["X-Ratelimit-Limit-User-Reset"], options.Retry.RateLimitResetHeaders!);
+    }
+
+    [Fact]
     public void Section_of_another_client_is_not_applied()
     {
         using var settings = new TempSettingsFile(CrmSettings);

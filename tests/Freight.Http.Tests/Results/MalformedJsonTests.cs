@@ -24,6 +24,7 @@ public sealed class MalformedJsonTests
         Assert.Equal(HttpStatusCode.OK, result.Error.StatusCode);
         Assert.Contains("not valid JSON for Company", result.Error.Message, StringComparison.Ordinal);
         Assert.Single(result.Error.ValidationErrors);
+        Assert.Equal(body, result.Error.Body);
         Assert.Equal(1, server.RequestCount);
     }
 

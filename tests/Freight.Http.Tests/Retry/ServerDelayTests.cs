@@ -6,7 +6,7 @@ namespace Freight.Http.Tests.Retry;
 public sealed class ServerDelayTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly IList<string> ResetHeaders = ["X-RateLimit-Reset"];
+    private static readonly IReadOnlyList<string> ResetHeaders = ["X-RateLimit-Reset"];
 
     [Theory]
     [InlineData("0", 0)]
