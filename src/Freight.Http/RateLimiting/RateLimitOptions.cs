@@ -24,7 +24,10 @@ public sealed class RateLimitOptions
     /// <value>10000</value>
     public int QueueLimit { get; set; } = 10_000;
 
-    /// <summary>The key whose budget calls share. Defaults to the request URI's authority (host and port).</summary>
+    /// <summary>
+    /// The key whose budget calls share. Defaults to the request URI's authority (host and port). The first client to
+    /// use a key sets its limit; clients sharing a key should use the same settings.
+    /// </summary>
     public string? Key { get; set; }
 
     /// <summary>Whether a 429 pauses every call on the key until the server's <c>Retry-After</c> passes.</summary>
