@@ -9,9 +9,9 @@ public sealed class OAuth2TokenCachingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         var tokens = new TokenEndpoint(server);
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: tokens.Auth()));
 
-        Assert.True((await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")))).IsSuccess);
+        Assert.True((await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")))).IsSuccess);
 
         var tokenRequest = Assert.Single(tokens.Requests);
         Assert.Equal("POST", tokenRequest.Method);
@@ -25,11 +25,11 @@ public sealed class OAuth2TokenCachingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         var tokens = new TokenEndpoint(server);
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: tokens.Auth()));
 
         var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.SendAsync(ApiRequest.Get("api/things"))))
             .WaitAsync(TimeSpan.FromSeconds(10));
-        var later = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        var later = await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
 
         Assert.All(concurrent, result => Assert.True(result.IsSuccess));
         Assert.True(later.IsSuccess);
@@ -43,17 +43,17 @@ public sealed class OAuth2TokenCachingTests
         await using var server = await ScriptedServer.StartAsync();
         var tokens = new TokenEndpoint(server, expiresIn: 3600);
         var time = new ManualTimeProvider();
-        using var client = ApiClient.Create(AuthClients.Options(server, time, tokens.Auth()));
+        using var client = ApiClient.Create(TestClients.Options(server, time, breaker: false, auth: tokens.Auth()));
 
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
         time.Advance(TimeSpan.FromSeconds(3539));
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
         Assert.Equal(1, tokens.Issued);
 
         // 3541 s in: the token is still valid for 59 s, but inside the 60 s refresh margin.
         time.Advance(TimeSpan.FromSeconds(2));
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
 
         Assert.Equal(2, tokens.Issued);
         Assert.Equal(
@@ -68,18 +68,18 @@ public sealed class OAuth2TokenCachingTests
         server.Enqueue(TokenEndpoint.Path, ScriptedResponse.Json("""{"access_token":"no-expiry"}"""));
         var tokens = new TokenEndpoint(server);
         var time = new ManualTimeProvider();
-        using var client = ApiClient.Create(AuthClients.Options(server, time, ApiAuth.OAuth2ClientCredentials(new OAuth2Options
+        using var client = ApiClient.Create(TestClients.Options(server, time, breaker: false, auth: ApiAuth.OAuth2ClientCredentials(new OAuth2Options
         {
             TokenEndpoint = new Uri(server.BaseAddress, TokenEndpoint.Path),
             DefaultLifetime = TimeSpan.FromMinutes(10),
             RefreshBeforeExpiry = TimeSpan.FromMinutes(1),
         })));
 
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
         time.Advance(TimeSpan.FromMinutes(9) - TimeSpan.FromTicks(1));
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
         time.Advance(TimeSpan.FromTicks(1));
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
 
         Assert.Equal(
             ["Bearer no-expiry", "Bearer no-expiry", "Bearer token-1"],
@@ -93,13 +93,13 @@ public sealed class OAuth2TokenCachingTests
         server.Enqueue(TokenEndpoint.Path, ScriptedResponse.Json("""{"access_token":"stringly","expires_in":"120"}"""));
         var tokens = new TokenEndpoint(server);
         var time = new ManualTimeProvider();
-        using var client = ApiClient.Create(AuthClients.Options(server, time, tokens.Auth()));
+        using var client = ApiClient.Create(TestClients.Options(server, time, breaker: false, auth: tokens.Auth()));
 
-        var first = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        var first = await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
         time.Advance(TimeSpan.FromSeconds(59));
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
         time.Advance(TimeSpan.FromSeconds(1));
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
 
         Assert.True(first.IsSuccess, first.Error?.ToString());
         Assert.Equal(

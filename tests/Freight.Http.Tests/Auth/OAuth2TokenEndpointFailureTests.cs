@@ -12,9 +12,7 @@ public sealed class OAuth2TokenEndpointFailureTests
         server.Enqueue("/oauth/token", ScriptedResponse.Json("""{"error":"invalid_client"}""", 400));
         var tokens = new TokenEndpoint(server);
         var time = new ManualTimeProvider();
-        var options = AuthClients.Options(server, time, tokens.Auth());
-        options.Retry.MaxAttempts = 3;
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 3, breaker: false, auth: tokens.Auth()));
 
         var result = await time.RunAsync(client.GetAsync<Dictionary<string, string>>("api/things"));
 
@@ -33,9 +31,9 @@ public sealed class OAuth2TokenEndpointFailureTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue("/oauth/token", ScriptedResponse.Status(200).WithText("<html>login</html>", "text/html"));
         var tokens = new TokenEndpoint(server);
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: tokens.Auth()));
 
-        var result = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        var result = await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
 
         Assert.Equal(ApiErrorKind.Validation, result.Error?.Kind);
         Assert.Equal(["/oauth/token"], server.Requests.Select(r => r.Path));
@@ -47,9 +45,9 @@ public sealed class OAuth2TokenEndpointFailureTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue("/oauth/token", ScriptedResponse.Json("""{"token_type":"Bearer"}"""));
         var tokens = new TokenEndpoint(server);
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: tokens.Auth()));
 
-        var result = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        var result = await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
 
         Assert.Equal(ApiErrorKind.Validation, result.Error?.Kind);
         Assert.Equal(["/oauth/token"], server.Requests.Select(r => r.Path));
@@ -61,10 +59,10 @@ public sealed class OAuth2TokenEndpointFailureTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue("/oauth/token", ScriptedResponse.Json("""{"error":"temporarily_unavailable"}""", 400));
         var tokens = new TokenEndpoint(server);
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: tokens.Auth()));
 
-        var failed = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
-        var recovered = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        var failed = await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        var recovered = await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
 
         Assert.False(failed.IsSuccess);
         Assert.True(recovered.IsSuccess);

@@ -12,9 +12,9 @@ public sealed class OAuth2UnauthorizedTests
         await using var server = await ScriptedServer.StartAsync();
         var tokens = new TokenEndpoint(server);
         server.Map("/api/things", context => Answer(context, rejected: "Bearer token-1"));
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: tokens.Auth()));
 
-        var result = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
+        var result = await TestClients.Settled(client.SendAsync(ApiRequest.Get("api/things")));
 
         Assert.True(result.IsSuccess);
         Assert.Equal(2, tokens.Issued);
@@ -28,9 +28,7 @@ public sealed class OAuth2UnauthorizedTests
         var tokens = new TokenEndpoint(server);
         server.DefaultResponse = ScriptedResponse.Json("""{"error":"unauthorized"}""", 401);
         var time = new ManualTimeProvider();
-        var options = AuthClients.Options(server, time, tokens.Auth());
-        options.Retry.MaxAttempts = 4;
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, breaker: false, auth: tokens.Auth()));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("api/things")));
 
@@ -58,7 +56,7 @@ public sealed class OAuth2UnauthorizedTests
 
             await Answer(context, rejected: "Bearer token-1");
         });
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), tokens.Auth()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: tokens.Auth()));
 
         var calls = Enumerable.Range(0, 10).Select(_ => client.SendAsync(ApiRequest.Get("api/things"))).ToArray();
         await server.WaitForRequestsAsync(1 + 10);

@@ -9,9 +9,9 @@ public sealed class StaticCredentialsTests
     public async Task ApiKey_in_a_header_is_sent_under_its_name()
     {
         await using var server = await ScriptedServer.StartAsync();
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), ApiAuth.ApiKey("X-API-Key", "k-123")));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: ApiAuth.ApiKey("X-API-Key", "k-123")));
 
-        Assert.True((await AuthClients.Settled(client.SendAsync(ApiRequest.Get("items")))).IsSuccess);
+        Assert.True((await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")))).IsSuccess);
 
         var seen = server.Requests.Single();
         Assert.Equal("k-123", seen.Headers["X-API-Key"]);
@@ -22,10 +22,10 @@ public sealed class StaticCredentialsTests
     public async Task ApiKey_in_the_query_is_appended_after_the_request_query()
     {
         await using var server = await ScriptedServer.StartAsync();
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), ApiAuth.ApiKey("api_key", "k 1/2", ApiKeyLocation.Query)));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: ApiAuth.ApiKey("api_key", "k 1/2", ApiKeyLocation.Query)));
 
-        Assert.True((await AuthClients.Settled(client.SendAsync(ApiRequest.Get("items").WithQuery("page", 2)))).IsSuccess);
-        Assert.True((await AuthClients.Settled(client.SendAsync(ApiRequest.Get("items")))).IsSuccess);
+        Assert.True((await TestClients.Settled(client.SendAsync(ApiRequest.Get("items").WithQuery("page", 2)))).IsSuccess);
+        Assert.True((await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")))).IsSuccess);
 
         Assert.Equal(["?page=2&api_key=k%201%2F2", "?api_key=k%201%2F2"], server.Requests.Select(r => r.QueryString));
         Assert.All(server.Requests, r => Assert.False(r.Headers.ContainsKey("api_key")));
@@ -41,9 +41,9 @@ public sealed class StaticCredentialsTests
             seenQuery = context.Request.Query["q"];
             return Task.CompletedTask;
         });
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), ApiAuth.ApiKey("api_key", "k", ApiKeyLocation.Query)));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: ApiAuth.ApiKey("api_key", "k", ApiKeyLocation.Query)));
 
-        var result = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("search").WithQuery("q", "a+b&c=d #1")));
+        var result = await TestClients.Settled(client.SendAsync(ApiRequest.Get("search").WithQuery("q", "a+b&c=d #1")));
 
         Assert.True(result.IsSuccess);
         Assert.Equal("a+b&c=d #1", seenQuery);
@@ -53,10 +53,10 @@ public sealed class StaticCredentialsTests
     public async Task A_static_bearer_token_is_sent_on_every_call()
     {
         await using var server = await ScriptedServer.StartAsync();
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), ApiAuth.Bearer("abc.def")));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: ApiAuth.Bearer("abc.def")));
 
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("a")));
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("b")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("a")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("b")));
 
         Assert.Equal(["Bearer abc.def", "Bearer abc.def"], server.Requests.Select(r => r.Headers["Authorization"]));
     }
@@ -68,9 +68,8 @@ public sealed class StaticCredentialsTests
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
         var time = new ManualTimeProvider();
         var asked = 0;
-        var options = AuthClients.Options(server, time, ApiAuth.Bearer(_ => ValueTask.FromResult($"t{Interlocked.Increment(ref asked)}")));
-        options.Retry.MaxAttempts = 2;
-        using var client = ApiClient.Create(options);
+        var auth = ApiAuth.Bearer(_ => ValueTask.FromResult($"t{Interlocked.Increment(ref asked)}"));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 2, breaker: false, auth: auth));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("items")));
 
@@ -83,9 +82,9 @@ public sealed class StaticCredentialsTests
     public async Task Basic_credentials_are_sent_as_base64_of_user_colon_password()
     {
         await using var server = await ScriptedServer.StartAsync();
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), ApiAuth.Basic("Aladdin", "open sesame:é")));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: ApiAuth.Basic("Aladdin", "open sesame:é")));
 
-        await AuthClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")));
 
         var header = server.Requests.Single().Headers["Authorization"];
         Assert.Equal("Basic QWxhZGRpbjpvcGVuIHNlc2FtZTrDqQ==", header);
@@ -97,9 +96,9 @@ public sealed class StaticCredentialsTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Status(401);
-        using var client = ApiClient.Create(AuthClients.Options(server, new ManualTimeProvider(), ApiAuth.Bearer("expired")));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false, auth: ApiAuth.Bearer("expired")));
 
-        var result = await AuthClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+        var result = await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")));
 
         Assert.Equal(ApiErrorKind.Http, result.Error?.Kind);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, result.StatusCode);

@@ -10,7 +10,7 @@ public sealed class HookOrderTests
     {
         await using var server = await ScriptedServer.StartAsync();
         var log = new ConcurrentQueue<string>();
-        var options = HookClients.Options(server, new ManualTimeProvider());
+        var options = TestClients.Options(server, breaker: false);
         options.Hooks.Add(new RecordingHook("1", log));
         options.Hooks.Add(new RecordingHook("2", log));
         options.Hooks.Add(new RecordingHook("3", log));
@@ -30,9 +30,7 @@ public sealed class HookOrderTests
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
         var time = new ManualTimeProvider();
         var log = new ConcurrentQueue<string>();
-        var options = HookClients.Options(server, time);
-        options.Retry.MaxAttempts = 2;
-        options.Retry.Randomizer = () => 0.5;
+        var options = TestClients.Options(server, time, maxAttempts: 2, breaker: false);
         options.Hooks.Add(new RecordingHook("1", log));
         options.Hooks.Add(new RecordingHook("2", log));
         using var client = ApiClient.Create(options);
@@ -49,7 +47,7 @@ public sealed class HookOrderTests
     {
         await using var server = await ScriptedServer.StartAsync();
         var seenByHook = new ConcurrentQueue<string?>();
-        var options = HookClients.Options(server, new ManualTimeProvider());
+        var options = TestClients.Options(server, breaker: false);
         options.Auth = ApiAuth.Bearer("secret");
         options.Hooks.Add(new DelegateHook(request => seenByHook.Enqueue(request.Headers.Authorization?.ToString())));
         using var client = ApiClient.Create(options);

@@ -10,9 +10,7 @@ public sealed class RequestChangingHookTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(502), ScriptedResponse.Json("{}"));
         var time = new ManualTimeProvider();
-        var options = HookClients.Options(server, time);
-        options.Retry.MaxAttempts = 2;
-        options.Retry.Randomizer = () => 0.5;
+        var options = TestClients.Options(server, time, maxAttempts: 2, breaker: false);
         options.Hooks.Add(new HeadersHook([new("User-Agent", "freight-tests/1.0"), new("X-Api-Version", "2024-06-01")]));
         using var client = ApiClient.Create(options);
 
@@ -31,7 +29,7 @@ public sealed class RequestChangingHookTests
     public async Task A_hook_can_add_a_query_parameter_and_a_header()
     {
         await using var server = await ScriptedServer.StartAsync();
-        var options = HookClients.Options(server, new ManualTimeProvider());
+        var options = TestClients.Options(server, breaker: false);
         options.Hooks.Add(new DelegateHook(request =>
         {
             var uri = request.RequestUri!;
@@ -54,7 +52,7 @@ public sealed class RequestChangingHookTests
     {
         await using var server = await ScriptedServer.StartAsync();
         string? seenByLater = null;
-        var options = HookClients.Options(server, new ManualTimeProvider());
+        var options = TestClients.Options(server, breaker: false);
         options.Hooks.Add(new HeadersHook([new("X-Trace", "abc")]));
         options.Hooks.Add(new DelegateHook(request => seenByLater = string.Join(",", request.Headers.GetValues("X-Trace"))));
         using var client = ApiClient.Create(options);

@@ -12,7 +12,7 @@ public sealed class ShortCircuitTests
     {
         await using var server = await ScriptedServer.StartAsync();
         var log = new ConcurrentQueue<string>();
-        var options = HookClients.Options(server, new ManualTimeProvider());
+        var options = TestClients.Options(server, breaker: false);
         options.Hooks.Add(new RecordingHook("1", log));
         options.Hooks.Add(new RecordingHook("2", log, () => Json(HttpStatusCode.OK, """{"id":7,"name":"cached"}""")));
         options.Hooks.Add(new RecordingHook("3", log));
@@ -30,7 +30,7 @@ public sealed class ShortCircuitTests
     {
         await using var server = await ScriptedServer.StartAsync();
         var log = new ConcurrentQueue<string>();
-        var options = HookClients.Options(server, new ManualTimeProvider());
+        var options = TestClients.Options(server, breaker: false);
         options.Hooks.Add(new RecordingHook("1", log));
         options.Hooks.Add(new RecordingHook("2", log, () => Json((HttpStatusCode)418, """{"error":"teapot"}""")));
         options.Hooks.Add(new RecordingHook("3", log));
@@ -53,9 +53,7 @@ public sealed class ShortCircuitTests
         var time = new ManualTimeProvider();
         var log = new ConcurrentQueue<string>();
         var answers = new Queue<HttpStatusCode>([HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK]);
-        var options = HookClients.Options(server, time);
-        options.Retry.MaxAttempts = 2;
-        options.Retry.Randomizer = () => 0.5;
+        var options = TestClients.Options(server, time, maxAttempts: 2, breaker: false);
         options.Hooks.Add(new RecordingHook("1", log, () => Json(answers.Dequeue(), """{"id":1,"name":"late"}""")));
         using var client = ApiClient.Create(options);
 

@@ -14,7 +14,7 @@ public sealed class NextUrlPaginationTests
             ScriptedResponse.Json($$$"""{"data":[{"id":1},{"id":2}],"pagination":{"prevUrl":null,"nextUrl":"{{{next}}}?page_token=b&page_size=2"}}"""),
             ScriptedResponse.Json($$$"""{"data":[{"id":3},{"id":4}],"pagination":{"prevUrl":"x","nextUrl":"{{{next}}}?page_token=c&page_size=2"}}"""),
             ScriptedResponse.Json("""{"data":[{"id":5}],"pagination":{"prevUrl":"x","nextUrl":null}}"""));
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
 
         var items = await PagingClients.ReadAllAsync(client.PaginateAsync<Item>(
             ApiRequest.Get("v2/companies").WithQuery("page_size", 2),
@@ -34,7 +34,7 @@ public sealed class NextUrlPaginationTests
         await using var second = await ScriptedServer.StartAsync();
         first.Enqueue("/list", ScriptedResponse.Json($$$"""{"data":[{"id":1}],"pagination":{"nextUrl":"{{{second.BaseAddress}}}elsewhere?cursor=2"}}"""));
         second.Enqueue("/elsewhere", ScriptedResponse.Json("""{"data":[{"id":2}],"pagination":{}}"""));
-        using var client = ApiClient.Create(PagingClients.Options(first, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(first, breaker: false));
 
         var items = await PagingClients.ReadAllAsync(client.PaginateAsync<Item>(ApiRequest.Get("list"), Freight.Http.Pagination.NextUrl()));
 

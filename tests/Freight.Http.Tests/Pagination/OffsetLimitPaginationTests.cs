@@ -11,7 +11,7 @@ public sealed class OffsetLimitPaginationTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Map("/records", context => ServeSlice(context, total: 5));
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
 
         var items = await PagingClients.ReadAllAsync(client.PaginateAsync<Item>(ApiRequest.Get("records"), Freight.Http.Pagination.OffsetLimit(limit: 2)));
 
@@ -25,7 +25,7 @@ public sealed class OffsetLimitPaginationTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Map("/records", context => ServeSlice(context, total: 4));
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
 
         var items = await PagingClients.ReadAllAsync(client.PaginateAsync<Item>(ApiRequest.Get("records"), Freight.Http.Pagination.OffsetLimit(limit: 2)));
 
@@ -42,7 +42,7 @@ public sealed class OffsetLimitPaginationTests
             "/records",
             ScriptedResponse.Json("""{"rows":[{"id":1},{"id":2},{"id":3}]}"""),
             ScriptedResponse.Json("""{"rows":[]}"""));
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
 
         var items = await PagingClients.ReadAllAsync(client.PaginateAsync<Item>(
             ApiRequest.Get("records").WithQuery("sort", "id").WithQuery("skip", 50),

@@ -13,7 +13,7 @@ public sealed class PageTokenPaginationTests
             ScriptedResponse.Json("""{"data":[{"id":1},{"id":2}],"next_page_token":"p2"}"""),
             ScriptedResponse.Json("""{"data":[{"id":3}],"next_page_token":"p3"}"""),
             ScriptedResponse.Json("""{"data":[{"id":4},{"id":5}]}"""));
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
 
         var items = await PagingClients.ReadAllAsync(
             client.PaginateAsync<Item>(ApiRequest.Get("items").WithQuery("status", "open"), Freight.Http.Pagination.PageToken()));
@@ -36,7 +36,7 @@ public sealed class PageTokenPaginationTests
             ScriptedResponse.Json("""{"data":[{"id":1},{"id":2}],"next_page_token":"p2"}"""),
             ScriptedResponse.Json(lastPage),
             ScriptedResponse.Json("""{"data":[{"id":99}]}"""));
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
 
         var items = await PagingClients.ReadAllAsync(client.PaginateAsync<Item>(ApiRequest.Get("items"), Freight.Http.Pagination.PageToken()));
 
@@ -52,7 +52,7 @@ public sealed class PageTokenPaginationTests
             "/events",
             ScriptedResponse.Json("""{"result":{"events":[{"id":1}]},"meta":{"cursor":"c/2"}}"""),
             ScriptedResponse.Json("""{"result":{"events":[{"id":2}]},"meta":{}}"""));
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
 
         var items = await PagingClients.ReadAllAsync(client.PaginateAsync<Item>(
             ApiRequest.Get("events"),

@@ -14,9 +14,7 @@ public sealed class PaginationFailureTests
         server.Enqueue("/items", ScriptedResponse.Json("""{"data":[{"id":1},{"id":2}],"next_page_token":"p2"}"""));
         server.DefaultResponse = ScriptedResponse.Json("""{"error":"boom"}""", status);
         var time = new ManualTimeProvider();
-        var options = PagingClients.Options(server, time);
-        options.Retry.MaxAttempts = 3;
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 3, breaker: false));
         var seen = new List<int>();
 
         var listing = ReadInto(seen, client.PaginateAsync<Item>(ApiRequest.Get("items"), Freight.Http.Pagination.PageToken()));
@@ -39,7 +37,7 @@ public sealed class PaginationFailureTests
             "/items",
             ScriptedResponse.Json("""{"data":[{"id":1}],"next_page_token":"p2"}"""),
             ScriptedResponse.Json("""{"data":{"id":2},"next_page_token":"p3"}"""));
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
         var seen = new List<int>();
 
         var thrown = await Assert.ThrowsAsync<ApiValidationException>(() =>
@@ -56,7 +54,7 @@ public sealed class PaginationFailureTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Json("""{"data":[{"id":1},{"id":2}],"next_page_token":"more"}""");
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
         using var cancellation = new CancellationTokenSource();
         var seen = new List<int>();
 
@@ -83,7 +81,7 @@ public sealed class PaginationFailureTests
             "/items",
             ScriptedResponse.Json("""{"data":[{"id":1}],"next_page_token":"p2"}"""),
             ScriptedResponse.Json("""{"data":[{"id":2}]}""").HoldUntil(never.Task));
-        using var client = ApiClient.Create(PagingClients.Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server, breaker: false));
         using var cancellation = new CancellationTokenSource();
         var seen = new List<int>();
 

@@ -15,14 +15,14 @@ public sealed class CustomLimiterTests
         using var registry = new RateLimitRegistry();
         var created = new List<string>();
         using var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 10 });
-        var options = LimitedClients.Options(server, time, registry);
-        options.RateLimit.Key = LimitedClients.UniqueName("custom");
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
+        options.RateLimit.Key = TestClients.UniqueName("custom");
         options.RateLimit.LimiterFactory = key =>
         {
             created.Add(key);
             return limiter;
         };
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("custom"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("custom"));
 
         var slow = client.SendAsync(ApiRequest.Get("slow"));
         await server.WaitForRequestsAsync(1);
@@ -33,8 +33,8 @@ public sealed class CustomLimiterTests
         Assert.Equal(1, server.RequestCount);
 
         release.SetResult();
-        Assert.True((await LimitedClients.Settled(slow)).IsSuccess);
-        Assert.True((await LimitedClients.Settled(next)).IsSuccess);
+        Assert.True((await TestClients.Settled(slow)).IsSuccess);
+        Assert.True((await TestClients.Settled(next)).IsSuccess);
         Assert.Equal(["/slow", "/next"], server.Requests.Select(r => r.Path));
         Assert.Equal([options.RateLimit.Key], created);
         Assert.Equal(1, limiter.GetStatistics()!.CurrentAvailablePermits);
@@ -47,12 +47,12 @@ public sealed class CustomLimiterTests
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
         using var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 0 });
-        var options = LimitedClients.Options(server, time, registry);
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.LimiterFactory = _ => limiter;
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("custom-refuse"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("custom-refuse"));
         using var held = await limiter.AcquireAsync();
 
-        var refused = await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+        var refused = await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")));
 
         Assert.Equal(ApiErrorKind.RateLimited, refused.Error?.Kind);
         Assert.Equal(0, server.RequestCount);

@@ -12,11 +12,11 @@ public sealed class RateLimitPacingTests
         await using var server = await ScriptedServer.StartAsync();
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var options = LimitedClients.Options(server, time, registry);
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.PermitLimit = 2;
         options.RateLimit.Period = TimeSpan.FromSeconds(1);
         options.RateLimit.Burst = burst;
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("pacing"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("pacing"));
 
         var calls = Enumerable.Range(0, 5).Select(i => client.SendAsync(ApiRequest.Get($"items/{i}"))).ToArray();
 
@@ -33,7 +33,7 @@ public sealed class RateLimitPacingTests
             Assert.Equal(sent, server.RequestCount);
 
             time.Advance(TimeSpan.FromMilliseconds(1));
-            var result = await LimitedClients.Settled(calls[sent]);
+            var result = await TestClients.Settled(calls[sent]);
             Assert.True(result.IsSuccess);
             Assert.Equal(sent + 1, server.RequestCount);
             Assert.All(calls[(sent + 1)..], call => Assert.False(call.IsCompleted));
@@ -51,10 +51,10 @@ public sealed class RateLimitPacingTests
         await using var server = await ScriptedServer.StartAsync();
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var options = LimitedClients.Options(server, time, registry);
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.PermitLimit = 1;
         options.RateLimit.Burst = 2;
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("burst"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("burst"));
 
         Assert.True((await client.SendAsync(ApiRequest.Get("warm-up"))).IsSuccess);
         time.Advance(TimeSpan.FromSeconds(10));
@@ -66,12 +66,12 @@ public sealed class RateLimitPacingTests
         Assert.All(calls[2..], call => Assert.False(call.IsCompleted));
 
         time.Advance(TimeSpan.FromSeconds(1));
-        await LimitedClients.Settled(calls[2]);
+        await TestClients.Settled(calls[2]);
         Assert.Equal(4, server.RequestCount);
         Assert.False(calls[3].IsCompleted);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        await LimitedClients.Settled(calls[3]);
+        await TestClients.Settled(calls[3]);
         Assert.Equal(5, server.RequestCount);
     }
 
@@ -81,10 +81,10 @@ public sealed class RateLimitPacingTests
         await using var server = await ScriptedServer.StartAsync();
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var options = LimitedClients.Options(server, time, registry);
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.PermitLimit = 400;
         options.RateLimit.Burst = 4;
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("steps"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("steps"));
 
         var calls = Enumerable.Range(0, 8).Select(_ => client.SendAsync(ApiRequest.Get("items"))).ToArray();
         await Task.WhenAll(calls[..4]).WaitAsync(TimeSpan.FromSeconds(10));

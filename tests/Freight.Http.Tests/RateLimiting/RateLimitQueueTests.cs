@@ -12,14 +12,14 @@ public sealed class RateLimitQueueTests
         await using var server = await ScriptedServer.StartAsync();
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var options = LimitedClients.Options(server, time, registry);
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.PermitLimit = 1;
         options.RateLimit.QueueLimit = queueLimit;
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("queue"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("queue"));
 
-        Assert.True((await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")))).IsSuccess);
+        Assert.True((await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")))).IsSuccess);
         var queued = Enumerable.Range(0, queueLimit).Select(_ => client.SendAsync(ApiRequest.Get("items"))).ToArray();
-        var refused = await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+        var refused = await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")));
 
         Assert.False(refused.IsSuccess);
         Assert.Equal(ApiErrorKind.RateLimited, refused.Error.Kind);
@@ -41,13 +41,13 @@ public sealed class RateLimitQueueTests
         await using var server = await ScriptedServer.StartAsync();
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var options = LimitedClients.Options(server, time, registry);
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.PermitLimit = 1;
         options.RateLimit.QueueLimit = 0;
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("queue-typed"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("queue-typed"));
 
-        await LimitedClients.Settled(client.GetAsync<Dictionary<string, object>>("items"));
-        var refused = await LimitedClients.Settled(client.GetAsync<Dictionary<string, object>>("items"));
+        await TestClients.Settled(client.GetAsync<Dictionary<string, object>>("items"));
+        var refused = await TestClients.Settled(client.GetAsync<Dictionary<string, object>>("items"));
 
         Assert.Equal(ApiErrorKind.RateLimited, refused.Error?.Kind);
         Assert.Throws<ApiRateLimitException>(() => refused.Value);
@@ -60,16 +60,16 @@ public sealed class RateLimitQueueTests
         await using var server = await ScriptedServer.StartAsync();
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var options = LimitedClients.Options(server, time, registry);
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.PermitLimit = 1;
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("queue-cancel"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("queue-cancel"));
         using var cancellation = new CancellationTokenSource();
 
-        await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")));
         var queued = client.SendAsync(ApiRequest.Get("items"), cancellation.Token);
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LimitedClients.Settled(queued));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TestClients.Settled(queued));
         time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(1, server.RequestCount);
     }

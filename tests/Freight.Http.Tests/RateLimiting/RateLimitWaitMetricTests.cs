@@ -12,9 +12,9 @@ public sealed class RateLimitWaitMetricTests
         await using var server = await ScriptedServer.StartAsync();
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var name = LimitedClients.UniqueName("wait-metric");
-        var key = LimitedClients.UniqueName("wait-key");
-        var options = LimitedClients.Options(server, time, registry);
+        var name = TestClients.UniqueName("wait-metric");
+        var key = TestClients.UniqueName("wait-key");
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.PermitLimit = 4;
         options.RateLimit.Burst = 1;
         options.RateLimit.Key = key;
@@ -24,7 +24,7 @@ public sealed class RateLimitWaitMetricTests
 
         var calls = Enumerable.Range(0, 3).Select(_ => client.SendAsync(ApiRequest.Get("items"))).ToArray();
         time.Advance(TimeSpan.FromMilliseconds(250));
-        await LimitedClients.Settled(calls[1]);
+        await TestClients.Settled(calls[1]);
         time.Advance(TimeSpan.FromMilliseconds(250));
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(10));
 

@@ -10,11 +10,11 @@ public sealed class SharedRateLimitKeyTests
         await using var server = await ScriptedServer.StartAsync();
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var key = LimitedClients.UniqueName("shared");
-        using var first = ApiClient.Create(OnKey(server, time, registry, key), name: LimitedClients.UniqueName("first"));
-        using var second = ApiClient.Create(OnKey(server, time, registry, key), name: LimitedClients.UniqueName("second"));
+        var key = TestClients.UniqueName("shared");
+        using var first = ApiClient.Create(OnKey(server, time, registry, key), name: TestClients.UniqueName("first"));
+        using var second = ApiClient.Create(OnKey(server, time, registry, key), name: TestClients.UniqueName("second"));
 
-        var firstCall = await LimitedClients.Settled(first.SendAsync(ApiRequest.Get("from-first")));
+        var firstCall = await TestClients.Settled(first.SendAsync(ApiRequest.Get("from-first")));
         var secondCall = second.SendAsync(ApiRequest.Get("from-second"));
 
         Assert.True(firstCall.IsSuccess);
@@ -22,7 +22,7 @@ public sealed class SharedRateLimitKeyTests
         Assert.Equal(1, server.RequestCount);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        Assert.True((await LimitedClients.Settled(secondCall)).IsSuccess);
+        Assert.True((await TestClients.Settled(secondCall)).IsSuccess);
         Assert.Equal(["/from-first", "/from-second"], server.Requests.Select(r => r.Path));
     }
 
@@ -32,8 +32,8 @@ public sealed class SharedRateLimitKeyTests
         await using var server = await ScriptedServer.StartAsync();
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        using var first = ApiClient.Create(OnKey(server, time, registry, LimitedClients.UniqueName("a")), name: LimitedClients.UniqueName("first"));
-        using var second = ApiClient.Create(OnKey(server, time, registry, LimitedClients.UniqueName("b")), name: LimitedClients.UniqueName("second"));
+        using var first = ApiClient.Create(OnKey(server, time, registry, TestClients.UniqueName("a")), name: TestClients.UniqueName("first"));
+        using var second = ApiClient.Create(OnKey(server, time, registry, TestClients.UniqueName("b")), name: TestClients.UniqueName("second"));
 
         // One permit per key and no virtual time passes: both calls go out only if the budgets are separate.
         var results = await Task.WhenAll(first.SendAsync(ApiRequest.Get("a")), second.SendAsync(ApiRequest.Get("b")))
@@ -45,7 +45,7 @@ public sealed class SharedRateLimitKeyTests
 
     private static ApiClientOptions OnKey(ScriptedServer server, ManualTimeProvider time, RateLimitRegistry registry, string key)
     {
-        var options = LimitedClients.Options(server, time, registry);
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.PermitLimit = 1;
         options.RateLimit.Key = key;
         return options;

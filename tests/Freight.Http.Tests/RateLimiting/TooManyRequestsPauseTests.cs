@@ -12,11 +12,11 @@ public sealed class TooManyRequestsPauseTests
         server.Enqueue("/first", ScriptedResponse.Status(429).WithHeader("Retry-After", "2"));
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var key = LimitedClients.UniqueName("paused");
-        using var first = ApiClient.Create(OnKey(server, time, registry, key), name: LimitedClients.UniqueName("first"));
-        using var second = ApiClient.Create(OnKey(server, time, registry, key), name: LimitedClients.UniqueName("second"));
+        var key = TestClients.UniqueName("paused");
+        using var first = ApiClient.Create(OnKey(server, time, registry, key), name: TestClients.UniqueName("first"));
+        using var second = ApiClient.Create(OnKey(server, time, registry, key), name: TestClients.UniqueName("second"));
 
-        var refused = await LimitedClients.Settled(first.SendAsync(ApiRequest.Get("first")));
+        var refused = await TestClients.Settled(first.SendAsync(ApiRequest.Get("first")));
         var started = time.GetUtcNow();
         var waiting = second.SendAsync(ApiRequest.Get("second"));
 
@@ -31,7 +31,7 @@ public sealed class TooManyRequestsPauseTests
         Assert.NotNull(registry.GetPausedUntil(key));
 
         time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.True((await LimitedClients.Settled(waiting)).IsSuccess);
+        Assert.True((await TestClients.Settled(waiting)).IsSuccess);
         Assert.Equal(["/first", "/second"], server.Requests.Select(r => r.Path));
         Assert.Null(registry.GetPausedUntil(key));
     }
@@ -44,19 +44,19 @@ public sealed class TooManyRequestsPauseTests
         server.Enqueue("/first", ScriptedResponse.Status(429).WithHeader("Retry-After", "2").HoldUntil(release.Task));
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var key = LimitedClients.UniqueName("queued");
+        var key = TestClients.UniqueName("queued");
         var options = OnKey(server, time, registry, key);
         options.RateLimit.PermitLimit = 2;
         options.RateLimit.Period = TimeSpan.FromSeconds(3);
         options.RateLimit.Burst = 1;
-        using var first = ApiClient.Create(options, name: LimitedClients.UniqueName("first"));
-        using var second = ApiClient.Create(OnKey(server, time, registry, key), name: LimitedClients.UniqueName("second"));
+        using var first = ApiClient.Create(options, name: TestClients.UniqueName("first"));
+        using var second = ApiClient.Create(OnKey(server, time, registry, key), name: TestClients.UniqueName("second"));
 
         var refused = first.SendAsync(ApiRequest.Get("first"));
         await server.WaitForRequestsAsync(1);
         var queued = second.SendAsync(ApiRequest.Get("second"));
         release.SetResult();
-        await LimitedClients.Settled(refused);
+        await TestClients.Settled(refused);
 
         // The token comes back after 1.5 s, but the key stays paused until 2 s: the call holds its token and waits.
         time.Advance(TimeSpan.FromSeconds(1.5));
@@ -65,7 +65,7 @@ public sealed class TooManyRequestsPauseTests
         Assert.Equal(1, server.RequestCount);
 
         time.Advance(TimeSpan.FromSeconds(0.5));
-        Assert.True((await LimitedClients.Settled(queued)).IsSuccess);
+        Assert.True((await TestClients.Settled(queued)).IsSuccess);
         Assert.Equal(2, server.RequestCount);
     }
 
@@ -76,12 +76,12 @@ public sealed class TooManyRequestsPauseTests
         server.Enqueue(ScriptedResponse.Status(429));
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var key = LimitedClients.UniqueName("default-pause");
+        var key = TestClients.UniqueName("default-pause");
         var options = OnKey(server, time, registry, key);
         options.RateLimit.DefaultPause = TimeSpan.FromSeconds(5);
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("client"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("client"));
 
-        var refused = await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+        var refused = await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")));
 
         Assert.Equal(ApiErrorKind.RateLimited, refused.Error?.Kind);
         Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(5), registry.GetPausedUntil(key));
@@ -94,13 +94,13 @@ public sealed class TooManyRequestsPauseTests
         server.Enqueue(ScriptedResponse.Status(429).WithHeader("Retry-After", "2"));
         var time = new ManualTimeProvider();
         using var registry = new RateLimitRegistry();
-        var key = LimitedClients.UniqueName("no-pause");
+        var key = TestClients.UniqueName("no-pause");
         var options = OnKey(server, time, registry, key);
         options.RateLimit.PauseOnTooManyRequests = false;
-        using var client = ApiClient.Create(options, name: LimitedClients.UniqueName("client"));
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("client"));
 
-        await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")));
-        var next = await LimitedClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+        await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")));
+        var next = await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")));
 
         Assert.Null(registry.GetPausedUntil(key));
         Assert.True(next.IsSuccess);
@@ -109,7 +109,7 @@ public sealed class TooManyRequestsPauseTests
 
     private static ApiClientOptions OnKey(ScriptedServer server, ManualTimeProvider time, RateLimitRegistry registry, string key)
     {
-        var options = LimitedClients.Options(server, time, registry);
+        var options = TestClients.Options(server, time, breaker: false, registry: registry);
         options.RateLimit.Key = key;
         return options;
     }
