@@ -11,7 +11,7 @@ public sealed class RequestBodyReplayTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
         var request = ApiRequest.Put("shipments/1", new { reference = "FR-1", weight = 12.5 });
 
         var result = await time.RunAsync(client.SendAsync(request));
@@ -27,7 +27,7 @@ public sealed class RequestBodyReplayTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(500), ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
         var payload = string.Concat(Enumerable.Repeat("manifest-line;", 2000));
         var opened = 0;
         var request = new ApiRequest(HttpMethod.Put, "manifests/1").WithBody(RequestBody.FromFactory(() =>
@@ -50,7 +50,7 @@ public sealed class RequestBodyReplayTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
         using var source = new MemoryStream(Encoding.UTF8.GetBytes("pallet-7"));
         var request = ApiRequest.Post("uploads", null).WithIdempotencyKey("upload-7").WithBody(RequestBody.FromStream(source));
 

@@ -12,7 +12,7 @@ public sealed class RetryAfterFailFastTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(429).WithHeader("Retry-After", "5"), ScriptedResponse.Json("{}"));
-        var options = RetryTestOptions.For(server, time);
+        var options = TestClients.Options(server, time, maxAttempts: 4);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         using var client = ApiClient.Create(options);
 
@@ -28,7 +28,7 @@ public sealed class RetryAfterFailFastTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(429).WithHeader("Retry-After", "60"), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -47,7 +47,7 @@ public sealed class RetryAfterFailFastTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503).WithHeader("Retry-After", "120"), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -64,10 +64,7 @@ public sealed class RetryAfterFailFastTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(429).WithHeader("Retry-After", "20"), ScriptedResponse.Json("{}"));
-        var options = RetryTestOptions.For(server, time);
-        options.TotalTimeout = TimeSpan.FromSeconds(10);
-        options.AttemptTimeout = TimeSpan.FromSeconds(5);
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromSeconds(10)));
 
         var result = await client.SendAsync(ApiRequest.Get("shipments")).WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -83,10 +80,7 @@ public sealed class RetryAfterFailFastTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503).WithHeader("Retry-After", "10"), ScriptedResponse.Json("{}"));
-        var options = RetryTestOptions.For(server, time);
-        options.TotalTimeout = TimeSpan.FromSeconds(10);
-        options.AttemptTimeout = TimeSpan.FromSeconds(5);
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromSeconds(10)));
 
         var result = await client.SendAsync(ApiRequest.Get("shipments")).WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -101,10 +95,7 @@ public sealed class RetryAfterFailFastTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(429).WithHeader("Retry-After", "8"), ScriptedResponse.Json("{}"));
-        var options = RetryTestOptions.For(server, time);
-        options.TotalTimeout = TimeSpan.FromSeconds(10);
-        options.AttemptTimeout = TimeSpan.FromSeconds(5);
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromSeconds(10)));
 
         var call = client.SendAsync(ApiRequest.Get("shipments"));
         // Driven by hand: RunAsync would jump past the retry to the total timeout before the second attempt answers.

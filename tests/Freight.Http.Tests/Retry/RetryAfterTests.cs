@@ -14,7 +14,7 @@ public sealed class RetryAfterTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503).WithHeader("Retry-After", "3"), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -31,7 +31,7 @@ public sealed class RetryAfterTests
         server.Enqueue(
             ScriptedResponse.Status(503).WithHeader("Retry-After", Start.AddSeconds(5).ToString("R", CultureInfo.InvariantCulture)),
             ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -52,7 +52,7 @@ public sealed class RetryAfterTests
             retriedAt.TrySetResult(time.GetUtcNow());
             return context.Response.WriteAsync("{}");
         });
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -67,7 +67,7 @@ public sealed class RetryAfterTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(429).WithHeader("X-RateLimit-Reset", "4"), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -85,7 +85,7 @@ public sealed class RetryAfterTests
         server.Enqueue(
             ScriptedResponse.Status(429).WithHeader("X-RateLimit-Reset", reset.ToString(CultureInfo.InvariantCulture)),
             ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -101,7 +101,7 @@ public sealed class RetryAfterTests
         var windowReset = Start.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503).WithHeader("X-RateLimit-Reset", windowReset), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -116,7 +116,7 @@ public sealed class RetryAfterTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503).WithHeader("Retry-After", "3"), ScriptedResponse.Json("{}"));
-        var options = RetryTestOptions.For(server, time);
+        var options = TestClients.Options(server, time, maxAttempts: 4);
         options.Retry.RespectRetryAfter = false;
         using var client = ApiClient.Create(options);
 

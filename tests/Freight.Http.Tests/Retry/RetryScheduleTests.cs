@@ -15,7 +15,7 @@ public sealed class RetryScheduleTests
             ScriptedResponse.Status(503),
             ScriptedResponse.Status(503),
             ScriptedResponse.Json("""{"id":7}"""));
-        var options = RetryTestOptions.For(server, time);
+        var options = TestClients.Options(server, time, maxAttempts: 4);
         options.Retry.JitterFactor = 0.25;
         options.Retry.Randomizer = () => 0.75; // +12.5 %
         using var client = ApiClient.Create(options);
@@ -36,7 +36,7 @@ public sealed class RetryScheduleTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Json("""{"error":"busy"}""", 503);
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.GetAsync<Dictionary<string, string>>("shipments"));
 
@@ -57,9 +57,7 @@ public sealed class RetryScheduleTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Status(503);
-        var options = RetryTestOptions.For(server, time);
-        options.Retry.MaxAttempts = 1;
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -79,7 +77,7 @@ public sealed class RetryScheduleTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(status), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 
@@ -100,7 +98,7 @@ public sealed class RetryScheduleTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(status), ScriptedResponse.Json("{}"));
-        var options = RetryTestOptions.For(server, time);
+        var options = TestClients.Options(server, time, maxAttempts: 4);
         options.RateLimit.PauseOnTooManyRequests = false;
         using var client = ApiClient.Create(options);
 
@@ -117,7 +115,7 @@ public sealed class RetryScheduleTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Abort(), ScriptedResponse.Json("""{"id":1}"""));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.GetAsync<Dictionary<string, int>>("shipments/1"));
 
@@ -133,7 +131,7 @@ public sealed class RetryScheduleTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Truncated(1000, new byte[10]), ScriptedResponse.Json("""{"id":2}"""));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.GetAsync<Dictionary<string, int>>("shipments/2"));
 
@@ -148,7 +146,7 @@ public sealed class RetryScheduleTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Abort();
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
 

@@ -11,7 +11,7 @@ public sealed class UnsafeMethodRetryTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.PostAsync<Dictionary<string, int>>("shipments", new { weight = 3 }));
 
@@ -27,7 +27,7 @@ public sealed class UnsafeMethodRetryTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(502), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.PatchAsync<Dictionary<string, int>>("shipments/1", new { weight = 3 }));
 
@@ -41,7 +41,7 @@ public sealed class UnsafeMethodRetryTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Abort(), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Post("shipments", new { weight = 3 })));
 
@@ -55,7 +55,7 @@ public sealed class UnsafeMethodRetryTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Status(500), ScriptedResponse.Json("""{"id":9}"""));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
         var request = ApiRequest.Post("shipments", new { weight = 3 }).WithIdempotencyKey("order-42");
 
         var result = await time.RunAsync(client.SendAsync<Dictionary<string, int>>(request));
@@ -72,7 +72,7 @@ public sealed class UnsafeMethodRetryTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
         var request = ApiRequest.Post("shipments", new { weight = 3 });
         request.AllowRetry = true;
 
@@ -89,7 +89,7 @@ public sealed class UnsafeMethodRetryTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
-        var options = RetryTestOptions.For(server, time);
+        var options = TestClients.Options(server, time, maxAttempts: 4);
         options.Retry.RetryUnsafeMethods = true;
         using var client = ApiClient.Create(options);
 
@@ -105,7 +105,7 @@ public sealed class UnsafeMethodRetryTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("""{"id":5}"""));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.PutAsync<Dictionary<string, int>>("shipments/5", new { weight = 3 }));
 
@@ -120,7 +120,7 @@ public sealed class UnsafeMethodRetryTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Status(204));
-        using var client = ApiClient.Create(RetryTestOptions.For(server, time));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
         var result = await time.RunAsync(client.DeleteAsync("shipments/5"));
 

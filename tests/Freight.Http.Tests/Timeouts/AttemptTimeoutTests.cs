@@ -13,7 +13,7 @@ public sealed class AttemptTimeoutTests
         var never = new TaskCompletionSource();
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"id":1}""").HoldUntil(never.Task), ScriptedResponse.Json("""{"id":2}"""));
-        using var client = ApiClient.Create(TimeoutTestOptions.For(server, time, AttemptTimeout, TimeSpan.FromSeconds(30)));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: AttemptTimeout, totalTimeout: TimeSpan.FromSeconds(30)));
 
         var call = client.GetAsync<Dictionary<string, int>>("shipments");
         await server.WaitForRequestsAsync(1);
@@ -35,9 +35,7 @@ public sealed class AttemptTimeoutTests
         var never = new TaskCompletionSource();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Json("{}").HoldUntil(never.Task);
-        var options = TimeoutTestOptions.For(server, time, AttemptTimeout, TimeSpan.FromSeconds(30));
-        options.Retry.MaxAttempts = 2;
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 2, attemptTimeout: AttemptTimeout, totalTimeout: TimeSpan.FromSeconds(30)));
 
         var call = client.SendAsync(ApiRequest.Get("shipments"));
         await server.WaitForRequestsAsync(1);
@@ -65,7 +63,7 @@ public sealed class AttemptTimeoutTests
         server.Enqueue(
             ScriptedResponse.Chunked("application/json", "[1,"u8.ToArray(), never.Task, "2]"u8.ToArray()),
             ScriptedResponse.Json("[3]"));
-        using var client = ApiClient.Create(TimeoutTestOptions.For(server, time, AttemptTimeout, TimeSpan.FromSeconds(30)));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: AttemptTimeout, totalTimeout: TimeSpan.FromSeconds(30)));
 
         var call = client.GetAsync<int[]>("numbers");
         await server.WaitForRequestsAsync(1);

@@ -11,7 +11,7 @@ public sealed class CancellationTests
         var never = new TaskCompletionSource();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Json("{}").HoldUntil(never.Task);
-        using var client = ApiClient.Create(TimeoutTestOptions.For(server, time, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromSeconds(30)));
         using var cancellation = new CancellationTokenSource();
 
         var call = client.GetAsync<Dictionary<string, int>>("shipments", cancellation.Token);
@@ -30,7 +30,7 @@ public sealed class CancellationTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Status(503);
-        using var client = ApiClient.Create(TimeoutTestOptions.For(server, time, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromSeconds(30)));
         using var cancellation = new CancellationTokenSource();
 
         var call = client.SendAsync(ApiRequest.Get("shipments"), cancellation.Token);
@@ -48,7 +48,7 @@ public sealed class CancellationTests
     {
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
-        using var client = ApiClient.Create(TimeoutTestOptions.For(server, time, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromSeconds(30)));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => client.SendAsync(ApiRequest.Get("shipments"), new CancellationToken(canceled: true)).WaitAsync(TimeSpan.FromSeconds(10)));
@@ -63,8 +63,7 @@ public sealed class CancellationTests
         var never = new TaskCompletionSource();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Json("{}").HoldUntil(never.Task);
-        var options = TimeoutTestOptions.For(server, time, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
         using var cancellation = new CancellationTokenSource();
 
         var call = client.SendAsync(ApiRequest.Get("shipments"), cancellation.Token);

@@ -14,9 +14,7 @@ public sealed class StreamedErrorBodyTests
         var never = new TaskCompletionSource();
         server.Enqueue(ScriptedResponse.Chunked("application/json", Encoding.UTF8.GetBytes("{\"error\":"), never.Task, [], status: 500));
         var time = new ManualTimeProvider();
-        var options = TimeoutTestOptions.For(server, time, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromSeconds(30));
-        options.Retry.MaxAttempts = 1;
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromSeconds(30)));
         using var destination = new MemoryStream();
 
         var download = client.DownloadAsync(ApiRequest.Get("export"), destination);

@@ -11,9 +11,7 @@ public sealed class TotalTimeoutTests
         var never = new TaskCompletionSource();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Json("{}").HoldUntil(never.Task);
-        var options = TimeoutTestOptions.For(server, time, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
-        options.Retry.MaxAttempts = 10;
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 10, attemptTimeout: TimeSpan.FromSeconds(2), totalTimeout: TimeSpan.FromSeconds(5)));
 
         // Attempts at 0 s, 2.2 s and 4.6 s; the total timeout cuts the third one at 5 s.
         var call = client.SendAsync(ApiRequest.Get("shipments"));
@@ -45,7 +43,7 @@ public sealed class TotalTimeoutTests
         var never = new TaskCompletionSource();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Json("{}").HoldUntil(never.Task);
-        using var client = ApiClient.Create(TimeoutTestOptions.For(server, time, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)));
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromSeconds(5)));
 
         var call = client.SendAsync(ApiRequest.Get("shipments"));
         await server.WaitForRequestsAsync(1);
@@ -64,7 +62,7 @@ public sealed class TotalTimeoutTests
         var time = new ManualTimeProvider();
         await using var server = await ScriptedServer.StartAsync();
         server.DefaultResponse = ScriptedResponse.Status(503);
-        var options = TimeoutTestOptions.For(server, time, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+        var options = TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: TimeSpan.FromSeconds(1), totalTimeout: TimeSpan.FromSeconds(3));
         options.Retry.BaseDelay = TimeSpan.FromSeconds(10);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
         using var client = ApiClient.Create(options);
