@@ -108,7 +108,6 @@ public sealed class BreakerOpeningTests
         server.DefaultResponse = ScriptedResponse.Status(503);
         var options = BreakerTestOptions.For(time, server);
         options.Retry.MaxAttempts = 4;
-        options.Retry.JitterFactor = 0;
         using var client = ApiClient.Create(options);
 
         // Two attempts open the breaker; the retry after 400 ms is refused without being sent, and not retried again.

@@ -3,27 +3,20 @@ using Freight.TestUtils;
 namespace Freight.Http.Tests.CircuitBreaker;
 
 /// <summary>
-/// Options for breaker tests: one attempt per call (so the server's count equals the breaker's), a breaker that opens
-/// after two failures in a row, no timeouts, no 429 pause, and a private rate-limit registry.
+/// Options for breaker tests: <see cref="TestClients.Options"/> (one attempt per call, so the server's count equals the
+/// breaker's) with a breaker that opens after two failures in a row, and no 429 pause.
 /// </summary>
 internal static class BreakerTestOptions
 {
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(5);
 
-    public static ApiClientOptions For(ManualTimeProvider time, ScriptedServer? server = null) => new()
+    public static ApiClientOptions For(ManualTimeProvider time, ScriptedServer? server = null)
     {
-        BaseAddress = server?.BaseAddress,
-        TimeProvider = time,
-        RateLimitRegistry = new RateLimitRegistry(),
-        AttemptTimeout = Timeout.InfiniteTimeSpan,
-        TotalTimeout = Timeout.InfiniteTimeSpan,
-        Retry = { MaxAttempts = 1 },
-        RateLimit = { PauseOnTooManyRequests = false },
-        CircuitBreaker =
-        {
-            FailureRatio = 1.0,
-            MinimumThroughput = 2,
-            BreakDuration = BreakDuration,
-        },
-    };
+        var options = TestClients.Options(server, time);
+        options.RateLimit.PauseOnTooManyRequests = false;
+        options.CircuitBreaker.FailureRatio = 1.0;
+        options.CircuitBreaker.MinimumThroughput = 2;
+        options.CircuitBreaker.BreakDuration = BreakDuration;
+        return options;
+    }
 }
