@@ -11,9 +11,7 @@ public sealed class ActivityTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
         var time = new ManualTimeProvider();
-        var options = Options(server, time);
-        options.Retry.MaxAttempts = 2;
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 2));
         using var recorder = new ActivityRecorder();
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("companies")));
@@ -35,7 +33,7 @@ public sealed class ActivityTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"error":"not_found"}""", status: 404));
-        using var client = ApiClient.Create(Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server));
         using var recorder = new ActivityRecorder();
 
         await client.SendAsync(ApiRequest.Delete("companies/9"));
@@ -51,7 +49,7 @@ public sealed class ActivityTests
     public async Task Activities_never_carry_the_query_string()
     {
         await using var server = await ScriptedServer.StartAsync();
-        var options = Options(server, new ManualTimeProvider());
+        var options = TestClients.Options(server);
         options.Auth = ApiAuth.ApiKey("api_key", "key-SECRET-1", ApiKeyLocation.Query);
         using var client = ApiClient.Create(options);
         using var recorder = new ActivityRecorder();
@@ -79,7 +77,7 @@ public sealed class ActivityTests
     public async Task Activity_is_a_child_of_the_callers_current_activity()
     {
         await using var server = await ScriptedServer.StartAsync();
-        using var client = ApiClient.Create(Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server));
         using var recorder = new ActivityRecorder();
         var caller = Activity.Current!;
 
@@ -89,14 +87,4 @@ public sealed class ActivityTests
         Assert.Equal(caller.SpanId, activity.ParentSpanId);
         Assert.Same(caller, Activity.Current);
     }
-
-    private static ApiClientOptions Options(ScriptedServer server, ManualTimeProvider time) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = time,
-        RateLimitRegistry = new RateLimitRegistry(),
-        AttemptTimeout = Timeout.InfiniteTimeSpan,
-        TotalTimeout = Timeout.InfiniteTimeSpan,
-        Retry = { MaxAttempts = 1, Randomizer = () => 0.5 },
-    };
 }

@@ -15,7 +15,7 @@ public sealed class LoggingTests
         var time = new ManualTimeProvider();
         var logs = new RecordingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        using var client = ApiClient.Create(Options(server, time, maxAttempts: 3), loggerFactory);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 3), loggerFactory);
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("companies")));
 
@@ -36,7 +36,7 @@ public sealed class LoggingTests
         var time = new ManualTimeProvider();
         var logs = new RecordingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        using var client = ApiClient.Create(Options(server, time, maxAttempts: 3), loggerFactory);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 3), loggerFactory);
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("companies")));
 
@@ -58,7 +58,7 @@ public sealed class LoggingTests
         var time = new ManualTimeProvider();
         var logs = new RecordingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        var options = Options(server, time, maxAttempts: 4);
+        var options = TestClients.Options(server, time, maxAttempts: 4);
         options.Auth = ApiAuth.Bearer("tok-SECRET-bearer");
         options.Hooks.Add(new LoggingHook(loggerFactory.CreateLogger("Freight.Http.Hooks")));
         // The 429 is not a breaker failure, so the breaker opens on the fourth attempt: 3 failures out of 4.
@@ -86,14 +86,4 @@ public sealed class LoggingTests
             Assert.DoesNotContain("SECRET", text, StringComparison.Ordinal);
         }
     }
-
-    private static ApiClientOptions Options(ScriptedServer server, ManualTimeProvider time, int maxAttempts) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = time,
-        RateLimitRegistry = new RateLimitRegistry(),
-        AttemptTimeout = Timeout.InfiniteTimeSpan,
-        TotalTimeout = Timeout.InfiniteTimeSpan,
-        Retry = { MaxAttempts = maxAttempts, Randomizer = () => 0.5 },
-    };
 }

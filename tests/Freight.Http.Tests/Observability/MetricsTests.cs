@@ -21,7 +21,7 @@ public sealed class MetricsTests
         server.Enqueue("/ok", ScriptedResponse.Json("{}").HoldUntil(release.Task));
         server.Enqueue("/missing", ScriptedResponse.Json("""{"error":"not_found"}""", status: 404));
         var time = new ManualTimeProvider();
-        using var client = ApiClient.Create(Options(server, time), name: _client);
+        using var client = ApiClient.Create(TestClients.Options(server, time), name: _client);
 
         var slow = client.SendAsync(ApiRequest.Get("ok"));
         await server.WaitForRequestsAsync(1);
@@ -47,7 +47,7 @@ public sealed class MetricsTests
         using var metrics = new MetricsRecorder(_client);
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Abort());
-        using var client = ApiClient.Create(Options(server, new ManualTimeProvider()), name: _client);
+        using var client = ApiClient.Create(TestClients.Options(server), name: _client);
 
         Assert.Equal(ApiErrorKind.Network, (await client.SendAsync(ApiRequest.Get("items"))).Error?.Kind);
 
@@ -63,11 +63,7 @@ public sealed class MetricsTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
         var time = new ManualTimeProvider();
-        var options = Options(server, time);
-        options.Retry.MaxAttempts = 3;
-        options.AttemptTimeout = Timeout.InfiniteTimeSpan;
-        options.TotalTimeout = Timeout.InfiniteTimeSpan;
-        using var client = ApiClient.Create(options, name: _client);
+        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 3), name: _client);
 
         var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("items")));
 
@@ -86,7 +82,7 @@ public sealed class MetricsTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(500), ScriptedResponse.Status(500), ScriptedResponse.Json("{}"));
         var time = new ManualTimeProvider();
-        var options = Options(server, time);
+        var options = TestClients.Options(server, time);
         options.CircuitBreaker.MinimumThroughput = 2;
         options.CircuitBreaker.FailureRatio = 1;
         options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(5);
@@ -111,7 +107,7 @@ public sealed class MetricsTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(429).WithHeader("Retry-After", "2"), ScriptedResponse.Json("{}"));
         var time = new ManualTimeProvider();
-        using var client = ApiClient.Create(Options(server, time), name: _client);
+        using var client = ApiClient.Create(TestClients.Options(server, time), name: _client);
 
         Assert.Equal(ApiErrorKind.RateLimited, (await client.SendAsync(ApiRequest.Get("items"))).Error?.Kind);
         var paused = client.SendAsync(ApiRequest.Get("items"));
@@ -125,12 +121,4 @@ public sealed class MetricsTests
         Assert.Equal(server.BaseAddress.Authority, wait["key"]);
         Assert.Equal(["RateLimited", "Success"], metrics.Get(Requests).Select(r => r["outcome"]));
     }
-
-    private static ApiClientOptions Options(ScriptedServer server, ManualTimeProvider time) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = time,
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1, Randomizer = () => 0.5 },
-    };
 }

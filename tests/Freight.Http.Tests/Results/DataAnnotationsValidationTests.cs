@@ -13,7 +13,7 @@ public sealed class DataAnnotationsValidationTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json(InvalidPerson));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Person>("people/1");
 
@@ -37,7 +37,7 @@ public sealed class DataAnnotationsValidationTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"sku":"","quantity":-1}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<OrderLine>("lines/1");
 
@@ -52,7 +52,7 @@ public sealed class DataAnnotationsValidationTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"name":"Ada","email":"ada@example.com","age":36}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Person>("people/1");
 
@@ -70,7 +70,7 @@ public sealed class DataAnnotationsValidationTests
               {"name":"Cy","email":"cy@example.com","age":-5}
             ]}
             """));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.SendAsync<List<Person>>(ApiRequest.Get("people").WithResponseKey("data"));
 
@@ -85,7 +85,7 @@ public sealed class DataAnnotationsValidationTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json(InvalidPerson));
-        var options = Options(server);
+        var options = TestClients.Options(server);
         options.ValidateDataAnnotations = false;
         using var client = ApiClient.Create(options);
 
@@ -99,7 +99,7 @@ public sealed class DataAnnotationsValidationTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"name":"Kid","email":"bad","age":12}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var request = ApiRequest.Get("people/2").WithValidator<Person>(person => person.Age < 18 ? ["Age: must be an adult"] : []);
         var result = await client.SendAsync<Person>(request);
@@ -114,7 +114,7 @@ public sealed class DataAnnotationsValidationTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""[{"name":"A","email":"a@example.com","age":20},{"name":"A","email":"b@example.com","age":30}]"""));
-        var options = Options(server);
+        var options = TestClients.Options(server);
         options.ValidateDataAnnotations = false;
         using var client = ApiClient.Create(options);
 
@@ -131,7 +131,7 @@ public sealed class DataAnnotationsValidationTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"name":"Ada","email":"ada@example.com","age":36}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
         var seen = new List<Person>();
 
         var request = ApiRequest.Get("people/1").WithValidator<Person>(person =>
@@ -144,14 +144,6 @@ public sealed class DataAnnotationsValidationTests
         Assert.True(result.IsSuccess);
         Assert.Equal([result.Value], seen);
     }
-
-    private static ApiClientOptions Options(ScriptedServer server) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = new ManualTimeProvider(),
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-    };
 
     private sealed record Person(
         [property: Required] string? Name,

@@ -11,8 +11,7 @@ public sealed class FailureKindResultTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"error":"rate_limited"}""", status: 429).WithHeader("Retry-After", "120"));
         var time = new ManualTimeProvider();
-        var options = Options(server, time);
-        options.Retry.MaxAttempts = 4;
+        var options = TestClients.Options(server, time, maxAttempts: 4);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(30);
         using var client = ApiClient.Create(options);
 
@@ -31,7 +30,7 @@ public sealed class FailureKindResultTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Abort());
-        using var client = ApiClient.Create(Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Company>("companies");
 
@@ -49,10 +48,7 @@ public sealed class FailureKindResultTests
         var neverReleased = new TaskCompletionSource();
         server.Enqueue(ScriptedResponse.Json("{}").HoldUntil(neverReleased.Task));
         var time = new ManualTimeProvider();
-        var options = Options(server, time);
-        options.AttemptTimeout = TimeSpan.FromSeconds(5);
-        options.TotalTimeout = TimeSpan.FromMinutes(1);
-        using var client = ApiClient.Create(options);
+        using var client = ApiClient.Create(TestClients.Options(server, time, attemptTimeout: TimeSpan.FromSeconds(5), totalTimeout: TimeSpan.FromMinutes(1)));
 
         var call = client.GetAsync<Company>("companies");
         await server.WaitForRequestsAsync(1);
@@ -71,7 +67,7 @@ public sealed class FailureKindResultTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(500), ScriptedResponse.Status(500));
-        var options = Options(server, new ManualTimeProvider());
+        var options = TestClients.Options(server);
         options.CircuitBreaker.MinimumThroughput = 2;
         options.CircuitBreaker.FailureRatio = 1;
         options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(30);
@@ -93,7 +89,7 @@ public sealed class FailureKindResultTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"id":"""));
-        using var client = ApiClient.Create(Options(server, new ManualTimeProvider()));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Company>("companies/1");
 
@@ -102,14 +98,6 @@ public sealed class FailureKindResultTests
         Assert.Equal(result.Error.ValidationErrors, exception.Errors);
         Assert.NotEmpty(exception.Errors);
     }
-
-    private static ApiClientOptions Options(ScriptedServer server, ManualTimeProvider time) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = time,
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-    };
 
     private sealed record Company(int Id, string Name);
 }

@@ -11,7 +11,7 @@ public sealed class HttpErrorResultTests
         await using var server = await ScriptedServer.StartAsync();
         const string Body = """{"error":"not_found","message":"No company 7"}""";
         server.Enqueue(ScriptedResponse.Json(Body, status: 404).WithHeader("X-Request-ID", "req_42"));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Company>("companies/7");
 
@@ -30,7 +30,7 @@ public sealed class HttpErrorResultTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"error":"not_found","message":"No company 7","request_id":"req_1"}""", status: 404));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Company>("companies/7");
 
@@ -46,7 +46,7 @@ public sealed class HttpErrorResultTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(502).WithText("<html>Bad gateway</html>", "text/html"));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Company>("companies/7");
 
@@ -62,7 +62,7 @@ public sealed class HttpErrorResultTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(403));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Company>("companies/7");
 
@@ -77,7 +77,7 @@ public sealed class HttpErrorResultTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"error":"conflict","message":"Still referenced"}""", status: 409));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.DeleteAsync("companies/7");
 
@@ -88,14 +88,6 @@ public sealed class HttpErrorResultTests
         Assert.True(exception.TryGetContentAs<ErrorEnvelope>(out var envelope));
         Assert.Equal("conflict", envelope!.Error);
     }
-
-    private static ApiClientOptions Options(ScriptedServer server) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = new ManualTimeProvider(),
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-    };
 
     private sealed record Company(int Id, string Name);
 

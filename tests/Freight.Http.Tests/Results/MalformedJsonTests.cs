@@ -15,7 +15,7 @@ public sealed class MalformedJsonTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json(body));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Company>("companies/1");
 
@@ -33,7 +33,7 @@ public sealed class MalformedJsonTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"data":{"id":1,"name":"Acme"}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.SendAsync<Company>(ApiRequest.Get("companies/1").WithResponseKey("data"));
 
@@ -46,7 +46,7 @@ public sealed class MalformedJsonTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"data":"not an object"}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.SendAsync<Company>(ApiRequest.Get("companies/1").WithResponseKey("data"));
 
@@ -60,7 +60,7 @@ public sealed class MalformedJsonTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("{not json"));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.SendAsync(ApiRequest.Get("companies/1"));
 
@@ -72,20 +72,12 @@ public sealed class MalformedJsonTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"anything":[1,"two",null]}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<JsonElement>("raw");
 
         Assert.Equal("two", result.Value.GetProperty("anything")[1].GetString());
     }
-
-    private static ApiClientOptions Options(ScriptedServer server) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = new ManualTimeProvider(),
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-    };
 
     private sealed record Company(int Id, string Name);
 }

@@ -10,7 +10,7 @@ public sealed class ResponseKeyTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"data":{"id":4,"name":"Globex"},"meta":{"request_id":"r1"}}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.SendAsync<Company>(ApiRequest.Get("companies/4").WithResponseKey("data"));
 
@@ -22,7 +22,7 @@ public sealed class ResponseKeyTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"data":{"items":[{"id":1,"name":"A"},{"id":2,"name":"B"}],"total":2}}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.SendAsync<List<Company>>(ApiRequest.Get("companies").WithResponseKey("data.items"));
 
@@ -36,7 +36,7 @@ public sealed class ResponseKeyTests
         server.Enqueue(
             ScriptedResponse.Json("""{"results":[{"id":1,"name":"A"},{"id":2,"name":"B"}]}"""),
             ScriptedResponse.Json("""{"results":[{"id":1,"name":"A"},{"id":2,"name":"B"}]}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var first = await client.SendAsync<Company>(ApiRequest.Get("search").WithResponseKey("results.0"));
         var secondName = await client.SendAsync<string>(ApiRequest.Get("search").WithResponseKey("results.1.name"));
@@ -55,7 +55,7 @@ public sealed class ResponseKeyTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json(body));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.SendAsync<Company>(ApiRequest.Get("companies").WithResponseKey(key));
 
@@ -74,21 +74,13 @@ public sealed class ResponseKeyTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"data":null}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.SendAsync<Company>(ApiRequest.Get("companies/9").WithResponseKey("data"));
 
         Assert.True(result.IsSuccess);
         Assert.Null(result.Value);
     }
-
-    private static ApiClientOptions Options(ScriptedServer server) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = new ManualTimeProvider(),
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-    };
 
     private sealed record Company(int Id, string Name);
 }

@@ -10,7 +10,7 @@ public sealed class TypedCallTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"id":7,"name":"Acme"}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var request = ApiRequest.Get("companies/7")
             .WithQuery("fields", "id,name")
@@ -35,7 +35,7 @@ public sealed class TypedCallTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"id":1,"name":"Acme"}""", status: 201));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.PostAsync<Company>("companies", new NewCompany("Acme", ["acme.io", "acme.com"]));
 
@@ -53,7 +53,7 @@ public sealed class TypedCallTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"id":3,"name":"Renamed"}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.PutAsync<Company>("companies/3", new NewCompany("Renamed", []));
 
@@ -70,7 +70,7 @@ public sealed class TypedCallTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"id":3,"name":"Patched"}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.PatchAsync<Company>("companies/3", new Dictionary<string, object> { ["name"] = "Patched" });
 
@@ -86,7 +86,7 @@ public sealed class TypedCallTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(204));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.DeleteAsync("companies/3");
 
@@ -104,7 +104,7 @@ public sealed class TypedCallTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Status(204));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.SendAsync<Company>(new ApiRequest(HttpMethod.Put, "companies/3/archive"));
 
@@ -118,7 +118,7 @@ public sealed class TypedCallTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"access_token":"t","expires_in":60}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var request = new ApiRequest(HttpMethod.Post, "oauth/token").WithBody(RequestBody.Form(
         [
@@ -139,7 +139,7 @@ public sealed class TypedCallTests
     public async Task Default_headers_and_request_headers_are_both_sent()
     {
         await using var server = await ScriptedServer.StartAsync();
-        var options = Options(server);
+        var options = TestClients.Options(server);
         options.DefaultHeaders["X-Api-Version"] = "2024-01";
         using var client = ApiClient.Create(options);
 
@@ -150,14 +150,6 @@ public sealed class TypedCallTests
         Assert.Equal("2024-01", sent.Headers["X-Api-Version"]);
         Assert.Equal("req-9", sent.Headers["X-Request-ID"]);
     }
-
-    private static ApiClientOptions Options(ScriptedServer server) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = new ManualTimeProvider(),
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-    };
 
     private sealed record Company(int Id, string Name);
 

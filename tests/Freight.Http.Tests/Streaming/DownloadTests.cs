@@ -11,7 +11,7 @@ public sealed class DownloadTests
         var body = new byte[3_000_000];
         new Random(7).NextBytes(body);
         server.Enqueue(ScriptedResponse.Status(200).WithBody(body));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
         var destination = new CountingStream();
 
         var result = await client.DownloadAsync(ApiRequest.Get("files/big.bin"), destination);
@@ -26,7 +26,7 @@ public sealed class DownloadTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Truncated(10_000, new byte[4_000]));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
         var destination = new CountingStream();
 
         var result = await client.DownloadAsync(ApiRequest.Get("files/cut.bin"), destination);
@@ -44,7 +44,7 @@ public sealed class DownloadTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"error":"not_found"}""", status: 404));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
         var destination = new CountingStream();
 
         var result = await client.DownloadAsync(ApiRequest.Get("files/none.bin"), destination);
@@ -53,12 +53,4 @@ public sealed class DownloadTests
         Assert.Equal("""{"error":"not_found"}""", result.Error!.Body);
         Assert.Equal(0, destination.BytesWritten);
     }
-
-    private static ApiClientOptions Options(ScriptedServer server) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = new ManualTimeProvider(),
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-    };
 }

@@ -20,7 +20,9 @@ public sealed class StreamIdleTimeoutTests
             neverReleased.Task,
             Encoding.UTF8.GetBytes("""{"id":2}]""")));
         var time = new ManualTimeProvider();
-        using var client = ApiClient.Create(Options(server, time));
+        var options = TestClients.Options(server, time);
+        options.StreamIdleTimeout = IdleTimeout;
+        using var client = ApiClient.Create(options);
 
         await using var items = client.StreamJsonArrayAsync<Item>(ApiRequest.Get("items")).GetAsyncEnumerator();
         Assert.True(await items.MoveNextAsync().AsTask().WaitAsync(RealTimeLimit));
@@ -44,9 +46,8 @@ public sealed class StreamIdleTimeoutTests
         var gates = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource()).ToArray();
         server.Map("/items", context => WriteGatedArrayAsync(context, gates));
         var time = new ManualTimeProvider();
-        var options = Options(server, time);
-        options.AttemptTimeout = TimeSpan.FromSeconds(10);
-        options.TotalTimeout = TimeSpan.FromSeconds(20);
+        var options = TestClients.Options(server, time, attemptTimeout: TimeSpan.FromSeconds(10), totalTimeout: TimeSpan.FromSeconds(20));
+        options.StreamIdleTimeout = IdleTimeout;
         using var client = ApiClient.Create(options);
         var started = time.GetUtcNow();
 
@@ -75,7 +76,9 @@ public sealed class StreamIdleTimeoutTests
         var neverReleased = new TaskCompletionSource();
         server.Enqueue(ScriptedResponse.Chunked("application/octet-stream", new byte[1000], neverReleased.Task, new byte[1000]));
         var time = new ManualTimeProvider();
-        using var client = ApiClient.Create(Options(server, time));
+        var options = TestClients.Options(server, time);
+        options.StreamIdleTimeout = IdleTimeout;
+        using var client = ApiClient.Create(options);
         using var destination = new CountingStream(signalAt: 1000);
 
         var download = client.DownloadAsync(ApiRequest.Get("file"), destination);
@@ -104,15 +107,6 @@ public sealed class StreamIdleTimeoutTests
 
         await response.WriteAsync("]", aborted);
     }
-
-    private static ApiClientOptions Options(ScriptedServer server, ManualTimeProvider time) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = time,
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-        StreamIdleTimeout = IdleTimeout,
-    };
 
     private sealed record Item(int Id);
 }

@@ -12,7 +12,7 @@ public sealed class StreamingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.NdjsonStream(5_000, i => $$"""{"id":{{i}},"name":"item {{i}}"}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var ids = new List<long>();
         await foreach (var item in client.StreamNdjsonAsync<Item>(ApiRequest.Get("export.ndjson")))
@@ -28,7 +28,7 @@ public sealed class StreamingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.JsonArrayStream(5_000, i => $$"""{"id":{{i}},"name":"item {{i}}"}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var items = new List<Item?>();
         await foreach (var item in client.StreamJsonArrayAsync<Item>(ApiRequest.Get("export")))
@@ -45,7 +45,7 @@ public sealed class StreamingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.JsonArrayStream(0, i => "{}"));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var count = 0;
         await foreach (var item in client.StreamJsonArrayAsync<Item>(ApiRequest.Get("export")))
@@ -61,7 +61,7 @@ public sealed class StreamingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.JsonArrayStream(1_000, i => i == 600 ? """{"id":"six hundred"}""" : $$"""{"id":{{i}}}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var received = new List<long>();
         var exception = await Assert.ThrowsAsync<ApiValidationException>(async () =>
@@ -83,7 +83,7 @@ public sealed class StreamingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.NdjsonStream(100, i => i == 50 ? """{"id":50,""" : $$"""{"id":{{i}}}"""));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         await Assert.ThrowsAsync<ApiValidationException>(async () =>
         {
@@ -99,7 +99,7 @@ public sealed class StreamingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Truncated(100_000, Encoding.UTF8.GetBytes("""[{"id":1},{"id":2},""")));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var received = new List<long>();
         var exception = await Assert.ThrowsAsync<ApiNetworkException>(async () =>
@@ -121,7 +121,7 @@ public sealed class StreamingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Abort());
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var exception = await Assert.ThrowsAsync<ApiNetworkException>(async () =>
         {
@@ -139,7 +139,7 @@ public sealed class StreamingTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.Json("""{"error":"forbidden"}""", status: 403));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var exception = await Assert.ThrowsAsync<ApiHttpException>(async () =>
         {
@@ -152,14 +152,6 @@ public sealed class StreamingTests
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, exception.StatusCode);
         Assert.Equal("""{"error":"forbidden"}""", exception.Body);
     }
-
-    private static ApiClientOptions Options(ScriptedServer server) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = new ManualTimeProvider(),
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-    };
 
     private sealed record Item(long Id, string? Name = null);
 }

@@ -12,7 +12,7 @@ public sealed class TransportTests
     {
         await using var server = await ScriptedServer.StartAsync(ServerProtocol.Http2);
         server.Enqueue(ScriptedResponse.Json("""{"id":1}"""), ScriptedResponse.Json("""{"id":2}"""));
-        var options = Options(server);
+        var options = TestClients.Options(server);
         options.Transport.Http2PriorKnowledge = true;
         using var client = ApiClient.Create(options);
 
@@ -30,7 +30,7 @@ public sealed class TransportTests
     {
         await using var server = await ScriptedServer.StartAsync(ServerProtocol.Http1);
         server.Enqueue(ScriptedResponse.Json("""{"id":1}"""));
-        var options = Options(server);
+        var options = TestClients.Options(server);
         Assert.True(options.Transport.EnableHttp2);
         using var client = ApiClient.Create(options);
 
@@ -45,7 +45,7 @@ public sealed class TransportTests
     {
         await using var server = await ScriptedServer.StartAsync(ServerProtocol.Http2);
         server.Enqueue(ScriptedResponse.JsonArrayStream(2_000, i => $$"""{"id":{{i}}}"""));
-        var options = Options(server);
+        var options = TestClients.Options(server);
         options.Transport.Http2PriorKnowledge = true;
         using var client = ApiClient.Create(options);
 
@@ -66,7 +66,7 @@ public sealed class TransportTests
         server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("""{"id":5}"""));
         var handler = new CountingHandler();
         var created = 0;
-        var options = Options(server);
+        var options = TestClients.Options(server);
         options.Retry.MaxAttempts = 2;
         options.Retry.BaseDelay = TimeSpan.Zero;
         options.PrimaryHandlerFactory = () =>
@@ -91,7 +91,7 @@ public sealed class TransportTests
         server.Enqueue(ScriptedResponse.Status(200)
             .WithBody(Gzip("""{"id":42}"""), "application/json")
             .WithHeader("Content-Encoding", "gzip"));
-        using var client = ApiClient.Create(Options(server));
+        using var client = ApiClient.Create(TestClients.Options(server));
 
         var result = await client.GetAsync<Item>("items/42");
 
@@ -106,7 +106,7 @@ public sealed class TransportTests
         var handler = new CountingHandler();
         using var http = new HttpClient(handler);
 
-        using (var client = new ApiClient(http, Options(server), name: "external"))
+        using (var client = new ApiClient(http, TestClients.Options(server), name: "external"))
         {
             Assert.True((await client.SendAsync(ApiRequest.Get("ping"))).IsSuccess);
         }
@@ -125,8 +125,8 @@ public sealed class TransportTests
         using var http = new HttpClient(handler);
         using var warmUp = await http.GetAsync(new Uri(server.BaseAddress, "ping"));
 
-        using var first = new ApiClient(http, Options(server), name: "first");
-        using var second = new ApiClient(http, Options(server), name: "second");
+        using var first = new ApiClient(http, TestClients.Options(server), name: "first");
+        using var second = new ApiClient(http, TestClients.Options(server), name: "second");
 
         Assert.Equal(3, (await first.GetAsync<Item>("items/3")).Value.Id);
         Assert.Equal(4, (await second.GetAsync<Item>("items/4")).Value.Id);
@@ -143,14 +143,6 @@ public sealed class TransportTests
 
         return buffer.ToArray();
     }
-
-    private static ApiClientOptions Options(ScriptedServer server) => new()
-    {
-        BaseAddress = server.BaseAddress,
-        TimeProvider = new ManualTimeProvider(),
-        RateLimitRegistry = new RateLimitRegistry(),
-        Retry = { MaxAttempts = 1 },
-    };
 
     private sealed record Item(long Id);
 }
