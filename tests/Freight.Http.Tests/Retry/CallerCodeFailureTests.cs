@@ -9,12 +9,7 @@ public sealed class CallerCodeFailureTests
     public async Task Body_factory_that_throws_an_IOException_is_not_retried_and_surfaces()
     {
         await using var server = await ScriptedServer.StartAsync();
-        using var client = ApiClient.Create(new ApiClientOptions
-        {
-            BaseAddress = server.BaseAddress,
-            TimeProvider = new ManualTimeProvider(),
-            RateLimitRegistry = new RateLimitRegistry(),
-        });
+        using var client = ApiClient.Create(TestClients.Options(server, maxAttempts: 4));
         var opened = 0;
         var request = new ApiRequest(HttpMethod.Put, "upload").WithBody(RequestBody.FromFactory(() =>
         {
@@ -34,7 +29,7 @@ public sealed class CallerCodeFailureTests
     public async Task Exception_thrown_by_a_hook_surfaces_unchanged()
     {
         await using var server = await ScriptedServer.StartAsync();
-        var options = new ApiClientOptions { BaseAddress = server.BaseAddress, RateLimitRegistry = new RateLimitRegistry() };
+        var options = TestClients.Options(server, maxAttempts: 4);
         options.Hooks.Add(new ThrowingHook());
         using var client = ApiClient.Create(options);
 

@@ -18,13 +18,7 @@ public sealed class LargeStreamMemoryTests
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(ScriptedResponse.JsonArrayStream(ItemCount, ItemJson));
-        using var client = ApiClient.Create(new ApiClientOptions
-        {
-            BaseAddress = server.BaseAddress,
-            TimeProvider = new ManualTimeProvider(),
-            RateLimitRegistry = new RateLimitRegistry(),
-            Retry = { MaxAttempts = 1 },
-        });
+        using var client = ApiClient.Create(TestClients.Options(server));
         var bodyBytes = 2 + (ItemCount * 1_000) + (ItemCount - 1);
         Assert.True(bodyBytes > 300_000_000, $"The body is {bodyBytes} bytes.");
         Assert.Equal(1_000, ItemJson(0).Length);
