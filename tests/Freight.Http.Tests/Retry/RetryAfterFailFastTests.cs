@@ -10,13 +10,11 @@ public sealed class RetryAfterFailFastTests
     public async Task Retry_After_equal_to_the_max_delay_is_waited()
     {
         var time = new ManualTimeProvider();
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(429).WithHeader("Retry-After", "5"), ScriptedResponse.Json("{}"));
-        var options = TestClients.Options(server, time, maxAttempts: 4);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
-        using var client = ApiClient.Create(options);
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, _) = await RetryCalls.GetAnsweredFirstBy(
+            ScriptedResponse.Status(429).WithHeader("Retry-After", "5"),
+            time,
+            options => options.Retry.MaxDelay = TimeSpan.FromSeconds(5));
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal([TimeSpan.FromSeconds(5)], time.ScheduledDueTimes);
@@ -26,18 +24,15 @@ public sealed class RetryAfterFailFastTests
     public async Task Retry_After_longer_than_the_max_delay_fails_at_once_with_a_rate_limit_error()
     {
         var time = new ManualTimeProvider();
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(429).WithHeader("Retry-After", "60"), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, requests) = await RetryCalls.GetAnsweredFirstBy(ScriptedResponse.Status(429).WithHeader("Retry-After", "60"), time);
 
         Assert.Equal(ApiErrorKind.RateLimited, result.Error?.Kind);
         Assert.Equal(HttpStatusCode.TooManyRequests, result.Error?.StatusCode);
         Assert.Equal(1, result.Error?.Attempts);
         var exception = Assert.IsType<ApiRateLimitException>(result.Error?.ToException());
         Assert.Equal(TimeSpan.FromSeconds(60), exception.RetryAfter);
-        Assert.Equal(1, server.RequestCount);
+        Assert.Equal(1, requests);
         Assert.Empty(time.ScheduledDueTimes);
     }
 
@@ -45,16 +40,13 @@ public sealed class RetryAfterFailFastTests
     public async Task Retry_After_on_a_503_longer_than_the_max_delay_fails_at_once_with_the_503()
     {
         var time = new ManualTimeProvider();
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(503).WithHeader("Retry-After", "120"), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, requests) = await RetryCalls.GetAnsweredFirstBy(ScriptedResponse.Status(503).WithHeader("Retry-After", "120"), time);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, result.Error?.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(120), result.Error?.RetryAfter);
         Assert.IsType<ApiHttpException>(result.Error?.ToException());
-        Assert.Equal(1, server.RequestCount);
+        Assert.Equal(1, requests);
         Assert.Empty(time.ScheduledDueTimes);
     }
 

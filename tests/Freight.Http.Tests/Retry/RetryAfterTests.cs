@@ -12,14 +12,11 @@ public sealed class RetryAfterTests
     public async Task Retry_honours_Retry_After_seconds_instead_of_the_backoff()
     {
         var time = new ManualTimeProvider();
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(503).WithHeader("Retry-After", "3"), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, requests) = await RetryCalls.GetAnsweredFirstBy(ScriptedResponse.Status(503).WithHeader("Retry-After", "3"), time);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
-        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(2, requests);
         Assert.Equal([TimeSpan.FromSeconds(3)], time.ScheduledDueTimes);
     }
 
@@ -27,13 +24,9 @@ public sealed class RetryAfterTests
     public async Task Retry_honours_Retry_After_as_an_http_date()
     {
         var time = new ManualTimeProvider(Start);
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(
-            ScriptedResponse.Status(503).WithHeader("Retry-After", Start.AddSeconds(5).ToString("R", CultureInfo.InvariantCulture)),
-            ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
+        var retryAt = Start.AddSeconds(5).ToString("R", CultureInfo.InvariantCulture);
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, _) = await RetryCalls.GetAnsweredFirstBy(ScriptedResponse.Status(503).WithHeader("Retry-After", retryAt), time);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal([TimeSpan.FromSeconds(5)], time.ScheduledDueTimes);
@@ -65,14 +58,11 @@ public sealed class RetryAfterTests
     public async Task Retry_honours_X_RateLimit_Reset_in_seconds()
     {
         var time = new ManualTimeProvider();
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(429).WithHeader("X-RateLimit-Reset", "4"), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, requests) = await RetryCalls.GetAnsweredFirstBy(ScriptedResponse.Status(429).WithHeader("X-RateLimit-Reset", "4"), time);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
-        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(2, requests);
         Assert.Equal([TimeSpan.FromSeconds(4)], time.ScheduledDueTimes);
     }
 
@@ -80,14 +70,9 @@ public sealed class RetryAfterTests
     public async Task Retry_honours_X_RateLimit_Reset_as_unix_time()
     {
         var time = new ManualTimeProvider(Start.AddMilliseconds(250));
-        var reset = Start.AddSeconds(6).ToUnixTimeSeconds();
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(
-            ScriptedResponse.Status(429).WithHeader("X-RateLimit-Reset", reset.ToString(CultureInfo.InvariantCulture)),
-            ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
+        var reset = Start.AddSeconds(6).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, _) = await RetryCalls.GetAnsweredFirstBy(ScriptedResponse.Status(429).WithHeader("X-RateLimit-Reset", reset), time);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal([TimeSpan.FromSeconds(6)], time.ScheduledDueTimes);
@@ -99,14 +84,11 @@ public sealed class RetryAfterTests
         // APIs such as GitHub send their quota window's reset time on every response, not only when rate limited.
         var time = new ManualTimeProvider(Start);
         var windowReset = Start.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(503).WithHeader("X-RateLimit-Reset", windowReset), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, requests) = await RetryCalls.GetAnsweredFirstBy(ScriptedResponse.Status(503).WithHeader("X-RateLimit-Reset", windowReset), time);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
-        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(2, requests);
         Assert.Equal([TimeSpan.FromMilliseconds(200)], time.ScheduledDueTimes);
     }
 
@@ -114,13 +96,11 @@ public sealed class RetryAfterTests
     public async Task Retry_After_is_ignored_when_RespectRetryAfter_is_off()
     {
         var time = new ManualTimeProvider();
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(503).WithHeader("Retry-After", "3"), ScriptedResponse.Json("{}"));
-        var options = TestClients.Options(server, time, maxAttempts: 4);
-        options.Retry.RespectRetryAfter = false;
-        using var client = ApiClient.Create(options);
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, _) = await RetryCalls.GetAnsweredFirstBy(
+            ScriptedResponse.Status(503).WithHeader("Retry-After", "3"),
+            time,
+            options => options.Retry.RespectRetryAfter = false);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal([TimeSpan.FromMilliseconds(200)], time.ScheduledDueTimes);

@@ -75,15 +75,12 @@ public sealed class RetryScheduleTests
     public async Task Status_not_in_the_retry_list_makes_one_request(int status)
     {
         var time = new ManualTimeProvider();
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(status), ScriptedResponse.Json("{}"));
-        using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4));
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, requests) = await RetryCalls.GetAnsweredFirstBy(ScriptedResponse.Status(status), time);
 
         Assert.Equal(ApiErrorKind.Http, result.Error?.Kind);
         Assert.Equal((HttpStatusCode)status, result.Error?.StatusCode);
-        Assert.Equal(1, server.RequestCount);
+        Assert.Equal(1, requests);
         Assert.Empty(time.ScheduledDueTimes);
     }
 
@@ -96,16 +93,14 @@ public sealed class RetryScheduleTests
     public async Task Status_in_the_retry_list_is_retried(int status)
     {
         var time = new ManualTimeProvider();
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(status), ScriptedResponse.Json("{}"));
-        var options = TestClients.Options(server, time, maxAttempts: 4);
-        options.RateLimit.PauseOnTooManyRequests = false;
-        using var client = ApiClient.Create(options);
 
-        var result = await time.RunAsync(client.SendAsync(ApiRequest.Get("shipments")));
+        var (result, requests) = await RetryCalls.GetAnsweredFirstBy(
+            ScriptedResponse.Status(status),
+            time,
+            options => options.RateLimit.PauseOnTooManyRequests = false);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
-        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(2, requests);
         Assert.Equal([TimeSpan.FromMilliseconds(200)], time.ScheduledDueTimes);
     }
 
