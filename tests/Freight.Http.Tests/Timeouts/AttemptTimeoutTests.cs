@@ -16,11 +16,8 @@ public sealed class AttemptTimeoutTests
         using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: AttemptTimeout, totalTimeout: TimeSpan.FromSeconds(30)));
 
         var call = client.GetAsync<Dictionary<string, int>>("shipments");
-        await server.WaitForRequestsAsync(1);
-        await time.WaitForPendingTimerAsync(dueIn => dueIn == AttemptTimeout);
-        time.Advance(AttemptTimeout);
-        await time.WaitForPendingTimerAsync(dueIn => dueIn == TimeSpan.FromMilliseconds(200));
-        time.Advance(TimeSpan.FromMilliseconds(200));
+        await TimeOutAttemptAsync(server, time, attempt: 1);
+        await PassFirstBackoffAsync(time);
         var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
@@ -38,13 +35,9 @@ public sealed class AttemptTimeoutTests
         using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 2, attemptTimeout: AttemptTimeout, totalTimeout: TimeSpan.FromSeconds(30)));
 
         var call = client.SendAsync(ApiRequest.Get("shipments"));
-        await server.WaitForRequestsAsync(1);
-        time.Advance(AttemptTimeout);
-        await time.WaitForPendingTimerAsync(dueIn => dueIn == TimeSpan.FromMilliseconds(200));
-        time.Advance(TimeSpan.FromMilliseconds(200));
-        await server.WaitForRequestsAsync(2);
-        await time.WaitForPendingTimerAsync(dueIn => dueIn == AttemptTimeout);
-        time.Advance(AttemptTimeout);
+        await TimeOutAttemptAsync(server, time, attempt: 1);
+        await PassFirstBackoffAsync(time);
+        await TimeOutAttemptAsync(server, time, attempt: 2);
         var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(ApiErrorKind.Timeout, result.Error?.Kind);
@@ -66,15 +59,27 @@ public sealed class AttemptTimeoutTests
         using var client = ApiClient.Create(TestClients.Options(server, time, maxAttempts: 4, attemptTimeout: AttemptTimeout, totalTimeout: TimeSpan.FromSeconds(30)));
 
         var call = client.GetAsync<int[]>("numbers");
-        await server.WaitForRequestsAsync(1);
-        await time.WaitForPendingTimerAsync(dueIn => dueIn == AttemptTimeout);
-        time.Advance(AttemptTimeout);
-        await time.WaitForPendingTimerAsync(dueIn => dueIn == TimeSpan.FromMilliseconds(200));
-        time.Advance(TimeSpan.FromMilliseconds(200));
+        await TimeOutAttemptAsync(server, time, attempt: 1);
+        await PassFirstBackoffAsync(time);
         var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal([3], result.Value);
         Assert.Equal(2, server.RequestCount);
+    }
+
+    /// <summary>Waits until the server holds attempt number <paramref name="attempt"/>, then lets its attempt timeout pass.</summary>
+    private static async Task TimeOutAttemptAsync(ScriptedServer server, ManualTimeProvider time, int attempt)
+    {
+        await server.WaitForRequestsAsync(attempt);
+        await time.WaitForPendingTimerAsync(dueIn => dueIn == AttemptTimeout);
+        time.Advance(AttemptTimeout);
+    }
+
+    /// <summary>Lets the 200 ms backoff before the first retry pass.</summary>
+    private static async Task PassFirstBackoffAsync(ManualTimeProvider time)
+    {
+        await time.WaitForPendingTimerAsync(dueIn => dueIn == TimeSpan.FromMilliseconds(200));
+        time.Advance(TimeSpan.FromMilliseconds(200));
     }
 }
