@@ -173,6 +173,7 @@ public sealed class ReadmeExamplesTests : IAsyncLifetime
         Assert.Equal(100_000, file.Length);
     }
 
+    // The README's own setup, so its examples run on the library's defaults; only the registry is private to the test.
     private ApiClientOptions Options(TimeProvider? time = null) => new()
     {
         BaseAddress = _server.BaseAddress,
