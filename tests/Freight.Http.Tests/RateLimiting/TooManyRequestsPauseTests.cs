@@ -107,6 +107,37 @@ public sealed class TooManyRequestsPauseTests
         Assert.Equal(2, server.RequestCount);
     }
 
+    [Fact]
+    public async Task A_retry_in_flight_waits_out_a_pause_another_call_set()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        var release = new TaskCompletionSource();
+        server.Enqueue("/slow", ScriptedResponse.Status(503).HoldUntil(release.Task), ScriptedResponse.Json("{}"));
+        server.Enqueue("/limited", ScriptedResponse.Status(429).WithHeader("Retry-After", "5"));
+        var time = new ManualTimeProvider();
+        using var registry = new RateLimitRegistry();
+        var key = TestClients.UniqueName("retry-pause");
+        var options = OnKey(server, time, registry, key);
+        options.Retry.MaxAttempts = 2;
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("retrying"));
+        using var other = ApiClient.Create(OnKey(server, time, registry, key), name: TestClients.UniqueName("other"));
+
+        var slow = client.SendAsync(ApiRequest.Get("slow"));
+        await server.WaitForRequestsAsync(1);
+        var refused = await TestClients.Settled(other.SendAsync(ApiRequest.Get("limited")));
+        release.SetResult();
+        await time.WaitForPendingTimerAsync();
+
+        // The 503 alone would be retried after the 200 ms backoff; the key's pause holds the retry for the full 5 s.
+        Assert.Equal(ApiErrorKind.RateLimited, refused.Error?.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(5), time.NextDueIn);
+        time.Advance(TimeSpan.FromMilliseconds(4999));
+        Assert.Equal(2, server.RequestCount);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True((await TestClients.Settled(slow)).IsSuccess);
+        Assert.Equal(["/slow", "/limited", "/slow"], server.Requests.Select(r => r.Path));
+    }
+
     private static ApiClientOptions OnKey(ScriptedServer server, ManualTimeProvider time, RateLimitRegistry registry, string key)
     {
         var options = TestClients.Options(server, time, breaker: false, registry: registry);
