@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.ExceptionServices;
 using System.Threading.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
@@ -160,7 +161,17 @@ public sealed partial class ApiClient
             message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         }
 
-        message.Content = call.Request.Body?.CreateContent(Json);
+        try
+        {
+            message.Content = call.Request.Body?.CreateContent(Json);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The caller's body (a factory, a serializer) failed: a bug to surface, not a network error to retry.
+            message.Dispose();
+            throw new InvalidOperationException($"The body of {call.Request.Method} {call.Request.Path} could not be created: {ex.Message}", ex);
+        }
+
         return message;
     }
 
@@ -172,7 +183,7 @@ public sealed partial class ApiClient
         }
 
         var now = _options.TimeProvider.GetUtcNow();
-        var wait = RetryDelays.FromResponse(response.Headers, _options.Retry.RateLimitResetHeaders, now) ?? _options.RateLimit.DefaultPause;
+        var wait = RetryDelays.FromResponse(response.Headers, _options.Retry.ResetHeaders, now) ?? _options.RateLimit.DefaultPause;
         call.Gate.PauseUntil(now + wait);
         Log.KeyPaused(_logger, call.Gate.Key, now + wait);
     }
@@ -197,7 +208,9 @@ public sealed partial class ApiClient
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(call.UserToken).ConfigureAwait(false);
+            var body = call.BufferBody
+                ? await response.Content.ReadAsStringAsync(call.UserToken).ConfigureAwait(false)
+                : await ReadStreamedErrorBodyAsync(response, call.UserToken).ConfigureAwait(false);
             var what = $"{call.Request.Method} {call.Uri.AbsolutePath} answered {(int)response.StatusCode} {response.ReasonPhrase}";
             var tooMany = response.StatusCode == HttpStatusCode.TooManyRequests;
             return (null, new ApiError(tooMany ? ApiErrorKind.RateLimited : ApiErrorKind.Http, what)
@@ -205,9 +218,24 @@ public sealed partial class ApiClient
                 StatusCode = response.StatusCode,
                 Body = body,
                 Headers = response.Headers,
-                RetryAfter = RetryDelays.FromResponse(response.Headers, _options.Retry.RateLimitResetHeaders, _options.TimeProvider.GetUtcNow()),
+                RetryAfter = RetryDelays.FromResponse(response, _options.Retry.ResetHeaders, _options.TimeProvider.GetUtcNow()),
                 Attempts = call.Attempts,
             });
+        }
+    }
+
+    /// <summary>Reads the error body of a streamed call, bounded by the attempt timeout: unlike a buffered one it is not read yet and may stall.</summary>
+    private async Task<string> ReadStreamedErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or IOException or HttpRequestException)
+        {
+            return string.Empty;
         }
     }
 
@@ -247,8 +275,15 @@ public sealed partial class ApiClient
                 Exception = exception,
                 Attempts = call.Attempts,
             },
-            _ => throw new InvalidOperationException($"{what} failed with an unexpected error: {exception.Message}", exception),
+            // Anything else came from the caller's own code (a hook, a body factory, auth): surface it unchanged.
+            _ => Rethrow(exception),
         };
+    }
+
+    private static ApiError Rethrow(Exception exception)
+    {
+        ExceptionDispatchInfo.Capture(exception).Throw();
+        return null!;
     }
 
     private static ApiError LimiterRejected(string key, RateLimitLease lease) =>

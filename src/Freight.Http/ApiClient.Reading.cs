@@ -11,23 +11,40 @@ public sealed partial class ApiClient
         using (response)
         {
             T? value;
+            string? failure;
+            List<string>? problems = null;
             try
             {
                 value = await DeserializeAsync<T>(response, request.ResponseKey, cancellationToken).ConfigureAwait(false);
+                problems = ResponseValidation.Validate(value, _options.ValidateDataAnnotations, request.Validator);
+                failure = problems.Count == 0 ? null : $"The response failed validation: {string.Join("; ", problems)}";
             }
             catch (JsonException ex)
             {
-                return Invalid<T>(response, request, $"The response is not valid JSON for {typeof(T).Name}: {ex.Message}");
+                failure = $"The response is not valid JSON for {typeof(T).Name}: {ex.Message}";
+                value = default;
             }
             catch (KeyNotFoundException ex)
             {
-                return Invalid<T>(response, request, ex.Message);
+                failure = ex.Message;
+                value = default;
             }
 
-            var problems = ResponseValidation.Validate(value, _options.ValidateDataAnnotations, request.Validator);
-            return problems.Count == 0
-                ? ApiResult.Success(value!, response.StatusCode)
-                : Invalid<T>(response, request, $"The response failed validation: {string.Join("; ", problems)}", problems);
+            if (failure is null)
+            {
+                return ApiResult.Success(value!, response.StatusCode);
+            }
+
+            // The body is buffered: keep it on the error so a bad payload can be diagnosed.
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            Log.CallFailed(_logger, request.Method, request.Path, 0, ApiErrorKind.Validation, failure);
+            return ApiResult.Failure<T>(new ApiError(ApiErrorKind.Validation, $"{request.Method} {request.Path}: {failure}")
+            {
+                StatusCode = response.StatusCode,
+                Body = body,
+                Headers = response.Headers,
+                ValidationErrors = problems is { Count: > 0 } ? problems : [failure],
+            });
         }
     }
 
@@ -53,11 +70,4 @@ public sealed partial class ApiClient
                 : throw new KeyNotFoundException($"The response has no '{responseKey}'.");
         }
     }
-
-    private static ApiResult<T> Invalid<T>(HttpResponseMessage response, ApiRequest request, string message, IReadOnlyList<string>? problems = null) =>
-        ApiResult.Failure<T>(new ApiError(ApiErrorKind.Validation, $"{request.Method} {request.Path}: {message}")
-        {
-            StatusCode = response.StatusCode,
-            ValidationErrors = problems ?? [message],
-        });
 }

@@ -34,7 +34,18 @@ public sealed partial class ApiClient : IDisposable
         options.Validate();
         _http = httpClient;
         _ownsHttp = ownsHttp;
-        _http.Timeout = Timeout.InfiniteTimeSpan;
+        if (_http.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            try
+            {
+                // The options' timeouts govern calls; HttpClient's own (100 s by default) would cut them short.
+                _http.Timeout = Timeout.InfiniteTimeSpan;
+            }
+            catch (InvalidOperationException)
+            {
+                // A shared client that has already sent requests cannot be changed; its timeout then also bounds each call.
+            }
+        }
         _options = options;
         Name = name;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Freight.Http.ApiClient");
@@ -61,7 +72,7 @@ public sealed partial class ApiClient : IDisposable
         return new ApiClient(new HttpClient(handler, disposeHandler: true), ownsHttp: true, options, loggerFactory, name);
     }
 
-    /// <summary>The state of the circuit breaker for <paramref name="key"/> (by default a host and port, such as <c>api.example.com:443</c>), or <see langword="null"/> when none exists yet.</summary>
+    /// <summary>The state of the circuit breaker for <paramref name="key"/> (by default the request URI's authority: <c>api.example.com</c>, or <c>127.0.0.1:8080</c> for a non-default port), or <see langword="null"/> when none exists yet.</summary>
     public CircuitState? GetCircuitState(string key) => _pipelines.GetState(key);
 
     /// <summary>Sends a request and reads the response body as <typeparamref name="T"/>.</summary>

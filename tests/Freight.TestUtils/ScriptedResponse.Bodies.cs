@@ -25,10 +25,21 @@ public sealed partial class ScriptedResponse
 
     private static BodyWriter TruncatedBody(int declaredLength, byte[] sent) => async (context, cancellationToken) =>
     {
-        context.Response.ContentLength = declaredLength;
-        await context.Response.Body.WriteAsync(sent, cancellationToken);
-        // Flush first so the client really receives the headers and partial body before the connection dies.
-        await context.Response.Body.FlushAsync(cancellationToken);
+        var response = context.Response;
+        response.ContentLength = declaredLength;
+        if (!HttpProtocol.IsHttp2(context.Request.Protocol))
+        {
+            // HTTP/1.x: an abort resets the TCP connection, which can discard the partial body before the client
+            // reads it. Returning short of Content-Length with "Connection: close" makes Kestrel close gracefully,
+            // so the client deterministically sees headers, the partial body, then a premature end.
+            response.Headers.Connection = "close";
+            await response.Body.WriteAsync(sent, cancellationToken);
+            return;
+        }
+
+        // HTTP/2: RST_STREAM is queued behind the DATA frames on the same connection, so the order is kept.
+        await response.Body.WriteAsync(sent, cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
         context.Abort();
     };
 

@@ -64,7 +64,15 @@ public sealed partial class ScriptedServer : IAsyncDisposable
     /// <summary>Appends to the global FIFO queue, used by any path without its own queued response or handler.</summary>
     public ScriptedServer Enqueue(params ScriptedResponse[] responses)
     {
-        EnqueueInto(_queue, responses);
+        ValidateResponses(responses);
+        lock (_lock)
+        {
+            foreach (var response in responses)
+            {
+                _queue.Enqueue(response);
+            }
+        }
+
         return this;
     }
 
@@ -72,6 +80,7 @@ public sealed partial class ScriptedServer : IAsyncDisposable
     public ScriptedServer Enqueue(string path, params ScriptedResponse[] responses)
     {
         ValidatePath(path);
+        ValidateResponses(responses);
         lock (_lock)
         {
             if (!_pathQueues.TryGetValue(path, out var queue))
@@ -79,7 +88,10 @@ public sealed partial class ScriptedServer : IAsyncDisposable
                 _pathQueues[path] = queue = new Queue<ScriptedResponse>();
             }
 
-            EnqueueInto(queue, responses);
+            foreach (var response in responses)
+            {
+                queue.Enqueue(response);
+            }
         }
 
         return this;
@@ -161,16 +173,12 @@ public sealed partial class ScriptedServer : IAsyncDisposable
         }
     }
 
-    private void EnqueueInto(Queue<ScriptedResponse> queue, ScriptedResponse[] responses)
+    private static void ValidateResponses(ScriptedResponse[] responses)
     {
         ArgumentNullException.ThrowIfNull(responses);
-        lock (_lock)
+        foreach (var response in responses)
         {
-            foreach (var response in responses)
-            {
-                ArgumentNullException.ThrowIfNull(response);
-                queue.Enqueue(response);
-            }
+            ArgumentNullException.ThrowIfNull(response, nameof(responses));
         }
     }
 
@@ -182,5 +190,4 @@ public sealed partial class ScriptedServer : IAsyncDisposable
             throw new ArgumentException($"Paths are matched exactly against Request.Path and must start with '/': \"{path}\".", nameof(path));
         }
     }
-
 }

@@ -106,7 +106,17 @@ internal sealed class OAuth2ClientCredentialsAuth : ApiAuth, IDisposable
             });
         }
 
-        var token = JsonSerializer.Deserialize<TokenResponse>(body);
+        TokenResponse? token;
+        try
+        {
+            token = JsonSerializer.Deserialize<TokenResponse>(body);
+        }
+        catch (JsonException ex)
+        {
+            // A proxy's HTML page or a malformed field must fail the call, not escape it as an unexpected error.
+            throw new ApiException(new ApiError(ApiErrorKind.Validation, $"The OAuth2 token response is not valid: {ex.Message}") { Exception = ex });
+        }
+
         if (string.IsNullOrEmpty(token?.AccessToken))
         {
             throw new ApiException(new ApiError(ApiErrorKind.Validation, "The OAuth2 token response has no access_token."));
@@ -121,5 +131,5 @@ internal sealed class OAuth2ClientCredentialsAuth : ApiAuth, IDisposable
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("access_token")] string? AccessToken,
-        [property: JsonPropertyName("expires_in")] int? ExpiresIn);
+        [property: JsonPropertyName("expires_in"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int? ExpiresIn);
 }

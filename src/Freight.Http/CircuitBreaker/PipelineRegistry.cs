@@ -88,9 +88,17 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
             DelayGenerator = args =>
             {
-                var hinted = ServerDelay(args.Outcome);
-                return ValueTask.FromResult<TimeSpan?>(
-                    hinted ?? RetryDelays.Backoff(args.AttemptNumber, retry.BaseDelay, retry.MaxDelay, retry.JitterFactor, random()));
+                var delay = ServerDelay(args.Outcome)
+                    ?? RetryDelays.Backoff(args.AttemptNumber, retry.BaseDelay, retry.MaxDelay, retry.JitterFactor, random());
+
+                // A 429 seen by any call pauses the key; a retry waits that pause out too.
+                var pausedUntil = args.Context.Properties.GetValue(CallState.Key, null!).Gate?.PausedUntil;
+                if (pausedUntil - options.TimeProvider.GetUtcNow() is { } pause && pause > delay)
+                {
+                    delay = pause;
+                }
+
+                return ValueTask.FromResult<TimeSpan?>(delay);
             },
             OnRetry = args =>
             {
@@ -112,7 +120,7 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
 
         var transient = outcome.Exception switch
         {
-            null => options.Retry.RetryOnStatusCodes.Contains((int)outcome.Result!.StatusCode),
+            null => options.Retry.StatusCodes.Contains((int)outcome.Result!.StatusCode),
             BrokenCircuitException or IsolatedCircuitException => false,
             _ => Outcomes.IsTransient(outcome.Exception),
         };
@@ -135,7 +143,7 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
 
     private TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome) =>
         options.Retry.RespectRetryAfter && outcome.Result is { } response
-            ? RetryDelays.FromResponse(response.Headers, options.Retry.RateLimitResetHeaders, options.TimeProvider.GetUtcNow())
+            ? RetryDelays.FromResponse(response, options.Retry.ResetHeaders, options.TimeProvider.GetUtcNow())
             : null;
 
     private CircuitBreakerStrategyOptions<HttpResponseMessage> CreateBreakerOptions(string key, CircuitBreakerStateProvider state)

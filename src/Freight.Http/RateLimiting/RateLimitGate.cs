@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 
 namespace Freight.Http;
@@ -5,8 +6,13 @@ namespace Freight.Http;
 /// <summary>One rate-limit key: a limiter shared by every client on the key, and a pause that a 429 sets.</summary>
 internal sealed class RateLimitGate : IDisposable
 {
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(10);
+
     private readonly RateLimiter? _limiter;
+    private readonly ConcurrentQueue<RateLimitLease>? _spentTokens;
     private readonly ITimer? _replenisher;
+    private readonly TimeSpan _tokenInterval;
+    private readonly int _tokensPerStep;
     private readonly TimeProvider _time;
     private long _pausedUntilTicks;
 
@@ -20,20 +26,21 @@ internal sealed class RateLimitGate : IDisposable
         }
         else if (options.PermitLimit > 0)
         {
-            // Tokens come back one at a time, evenly over the period; replenishment runs on the TimeProvider so
-            // tests can drive it in virtual time.
-            var interval = options.Period / options.PermitLimit;
-            var bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            // A token bucket on the TimeProvider: the bucket's tokens are the permits of a concurrency limiter, a taken
+            // token stays taken after the call, and the replenisher gives tokens back evenly over the period, in steps
+            // of at least MinInterval so a high limit does not need a timer per token. TokenBucketRateLimiter cannot
+            // do this: replenished by hand, it credits tokens by Stopwatch time, which a virtual clock never moves.
+            _tokensPerStep = (int)Math.Max(1, Math.Ceiling(options.PermitLimit * (MinInterval / options.Period)));
+            var interval = _tokenInterval = options.Period * _tokensPerStep / options.PermitLimit;
+            _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
-                TokenLimit = options.Burst ?? options.PermitLimit,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = interval,
-                AutoReplenishment = false,
+                // A bucket smaller than one step could never hold the tokens a step returns, and would cut the rate.
+                PermitLimit = Math.Max(options.Burst ?? options.PermitLimit, _tokensPerStep),
                 QueueLimit = options.QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
-            _limiter = bucket;
-            _replenisher = time.CreateTimer(static state => ((TokenBucketRateLimiter)state!).TryReplenish(), bucket, interval, interval);
+            _spentTokens = new ConcurrentQueue<RateLimitLease>();
+            _replenisher = time.CreateTimer(static state => ((RateLimitGate)state!).ReturnTokens(), this, interval, interval);
         }
     }
 
@@ -49,27 +56,47 @@ internal sealed class RateLimitGate : IDisposable
         }
     }
 
-    /// <summary>Waits out any pause, then for a permit. A refused permit is a result, not an exception.</summary>
+    /// <summary>
+    /// Waits out any pause, then for a permit. A refused permit is a result, not an exception. Returns the lease to hold
+    /// for the call, or <see langword="null"/> when there is none to hold (no limiter, or a spent token-bucket token).
+    /// </summary>
     public async ValueTask<RateLimitLease?> AcquireAsync(CancellationToken cancellationToken)
     {
-        while (PausedUntil is { } until)
-        {
-            await Task.Delay(until - _time.GetUtcNow(), _time, cancellationToken).ConfigureAwait(false);
-        }
-
+        await WaitOutPauseAsync(cancellationToken).ConfigureAwait(false);
         if (_limiter is null)
         {
             return null;
         }
 
         var lease = _limiter.AttemptAcquire();
-        if (lease.IsAcquired)
+        if (!lease.IsAcquired)
         {
-            return lease;
+            lease.Dispose();
+            lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                return _spentTokens is null ? lease : Refused(lease);
+            }
+
+            // A 429 may have paused the key while the call queued for its permit.
+            try
+            {
+                await WaitOutPauseAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                lease.Dispose();
+                throw;
+            }
         }
 
-        lease.Dispose();
-        return await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (_spentTokens is not null)
+        {
+            _spentTokens.Enqueue(lease);
+            return null;
+        }
+
+        return lease;
     }
 
     /// <summary>Pauses every call on the key until <paramref name="until"/>; a longer pause already set wins.</summary>
@@ -89,9 +116,51 @@ internal sealed class RateLimitGate : IDisposable
         }
     }
 
+    private async ValueTask WaitOutPauseAsync(CancellationToken cancellationToken)
+    {
+        while (PausedUntil is { } until)
+        {
+            // The clock may pass the pause's end between the two reads; a negative delay would throw.
+            var wait = until - _time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A refusal that says when to try again: the queue ahead drains a step of tokens per interval.</summary>
+    private RefusedLease Refused(RateLimitLease lease)
+    {
+        var queued = _limiter!.GetStatistics()?.CurrentQueuedCount ?? 0;
+        lease.Dispose();
+        return new RefusedLease(_tokenInterval * ((queued / _tokensPerStep) + 1));
+    }
+
+    private void ReturnTokens()
+    {
+        for (var i = 0; i < _tokensPerStep && _spentTokens!.TryDequeue(out var token); i++)
+        {
+            token.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         _replenisher?.Dispose();
         _limiter?.Dispose();
+    }
+
+    private sealed class RefusedLease(TimeSpan retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
+            return metadata is not null;
+        }
     }
 }

@@ -17,14 +17,17 @@ public sealed class RateLimitOptions
     /// <value>1 s</value>
     public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Tokens the bucket can hold for a burst; defaults to <see cref="PermitLimit"/>.</summary>
+    /// <summary>Tokens the bucket can hold for a burst; defaults to <see cref="PermitLimit"/>. Tokens come back in steps of at least 10 ms, and the bucket always holds at least one step's worth.</summary>
     public int? Burst { get; set; }
 
     /// <summary>Calls that may wait for a token; one more is refused with <see cref="ApiRateLimitException"/>.</summary>
     /// <value>10000</value>
     public int QueueLimit { get; set; } = 10_000;
 
-    /// <summary>The key whose budget calls share. Defaults to the request URI's authority (host and port).</summary>
+    /// <summary>
+    /// The key whose budget calls share. Defaults to the request URI's authority (host and port). The first client to
+    /// use a key sets its limit; clients sharing a key should use the same settings.
+    /// </summary>
     public string? Key { get; set; }
 
     /// <summary>Whether a 429 pauses every call on the key until the server's <c>Retry-After</c> passes.</summary>

@@ -115,8 +115,14 @@ public sealed class ApiRequest
     internal ApiRequest WithReplacedQuery(string name, string value)
     {
         var copy = CopyTo(new ApiRequest(Method, Path));
-        copy._query?.RemoveAll(pair => string.Equals(pair.Key, name, StringComparison.Ordinal));
-        return copy.WithQuery(name, value);
+        var index = copy._query?.FindIndex(pair => string.Equals(pair.Key, name, StringComparison.Ordinal)) ?? -1;
+        if (index < 0)
+        {
+            return copy.WithQuery(name, value);
+        }
+
+        copy._query![index] = new(name, value);
+        return copy;
     }
 
     /// <summary>A copy aimed at another URI without its query (the URI carries its own); used to follow next links.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 
 namespace Freight.Http;
@@ -18,8 +19,15 @@ internal static class RetryDelays
         return TimeSpan.FromMilliseconds(Math.Clamp(jittered, 0, maxDelay.TotalMilliseconds));
     }
 
+    /// <summary>
+    /// The wait a response asked for: <c>Retry-After</c> on any status, the reset headers only on a 429. Many APIs send
+    /// their quota window's reset on every response, where it says nothing about when to retry.
+    /// </summary>
+    public static TimeSpan? FromResponse(HttpResponseMessage response, IReadOnlyList<string> resetHeaders, DateTimeOffset now) =>
+        FromResponse(response.Headers, response.StatusCode == HttpStatusCode.TooManyRequests ? resetHeaders : [], now);
+
     /// <summary>The wait the server asked for, from <c>Retry-After</c> (seconds or HTTP date) or a rate-limit reset header; rounded up to whole seconds so a retry never comes early.</summary>
-    public static TimeSpan? FromResponse(HttpResponseHeaders headers, IList<string> resetHeaders, DateTimeOffset now)
+    public static TimeSpan? FromResponse(HttpResponseHeaders headers, IReadOnlyList<string> resetHeaders, DateTimeOffset now)
     {
         if (headers.RetryAfter is { } retryAfter)
         {

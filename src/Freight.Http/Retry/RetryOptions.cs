@@ -19,17 +19,17 @@ public sealed class RetryOptions
     /// <value>0.2</value>
     public double JitterFactor { get; set; } = 0.2;
 
-    /// <summary>Status codes that are retried.</summary>
+    /// <summary>Status codes that are retried; <see langword="null"/> means the defaults. Setting it (in code or configuration) replaces the defaults.</summary>
     /// <value>408, 429, 500, 502, 503, 504</value>
-    public ISet<int> RetryOnStatusCodes { get; set; } = new HashSet<int> { 408, 429, 500, 502, 503, 504 };
+    public IReadOnlyList<int>? RetryOnStatusCodes { get; set; }
 
     /// <summary>Whether <c>Retry-After</c> and rate-limit reset headers set the delay before the next attempt.</summary>
     /// <value><see langword="true"/></value>
     public bool RespectRetryAfter { get; set; } = true;
 
-    /// <summary>Headers read, in order, for a reset time when a 429 has no <c>Retry-After</c>: seconds to wait, or a Unix time in seconds.</summary>
+    /// <summary>Headers read, in order, for a reset time when a 429 has no <c>Retry-After</c>: seconds to wait, or a Unix time in seconds. <see langword="null"/> means the default; setting it replaces the default.</summary>
     /// <value><c>X-RateLimit-Reset</c></value>
-    public IList<string> RateLimitResetHeaders { get; set; } = ["X-RateLimit-Reset"];
+    public IReadOnlyList<string>? RateLimitResetHeaders { get; set; }
 
     /// <summary>Whether POST and PATCH are retried even without an idempotency key. Prefer <see cref="ApiRequest.IdempotencyKey"/> or <see cref="ApiRequest.AllowRetry"/> per request.</summary>
     /// <value><see langword="false"/></value>
@@ -37,6 +37,14 @@ public sealed class RetryOptions
 
     /// <summary>Source of randomness in [0, 1) for the jitter; replace it to make delays predictable in tests.</summary>
     public Func<double>? Randomizer { get; set; }
+
+    // Defaults live here rather than in the properties: the configuration binder appends to a collection it finds.
+    internal IReadOnlyList<int> StatusCodes => RetryOnStatusCodes ?? DefaultStatusCodes;
+
+    internal IReadOnlyList<string> ResetHeaders => RateLimitResetHeaders ?? DefaultResetHeaders;
+
+    private static readonly int[] DefaultStatusCodes = [408, 429, 500, 502, 503, 504];
+    private static readonly string[] DefaultResetHeaders = ["X-RateLimit-Reset"];
 
     internal IEnumerable<string> Validate()
     {

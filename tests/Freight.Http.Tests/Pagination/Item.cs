@@ -1,0 +1,3 @@
+namespace Freight.Http.Tests.Pagination;
+
+internal sealed record Item(int Id);
