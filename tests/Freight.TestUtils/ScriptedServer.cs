@@ -136,7 +136,7 @@ public sealed partial class ScriptedServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var receivedAt = DateTimeOffset.UtcNow;
+        var receivedAt = TimeProvider.System.GetUtcNow();
         var (response, handler) = Next(context.Request.Path.Value ?? "/");
 
         // Recorded before responding, so aborted and held requests are visible to the test too.
