@@ -197,10 +197,19 @@ public sealed partial class ApiClient
                 call.UserToken.ThrowIfCancellationRequested();
             }
 
-            return (null, ErrorFromException(exception, call));
+            var error = ErrorFromException(exception, call);
+            return (null, call.OutOfTime ? OutOfTime(call, error.Message) : error);
         }
 
         var response = outcome.Result!;
+        if (call.OutOfTime)
+        {
+            using (response)
+            {
+                return (null, OutOfTime(call, $"the last attempt answered {(int)response.StatusCode} {response.ReasonPhrase}"));
+            }
+        }
+
         if (IsSuccess(response.StatusCode))
         {
             return (response, null);
@@ -239,6 +248,16 @@ public sealed partial class ApiClient
         }
     }
 
+    private string TotalTimeoutMessage(string what) =>
+        $"{what} did not finish within the total timeout of {_options.TotalTimeout.TotalSeconds:0.###} s.";
+
+    /// <summary>The call gave up because the next retry's delay would have passed the total timeout.</summary>
+    private ApiError OutOfTime(CallState call, string lastFailure) =>
+        new(ApiErrorKind.Timeout, $"{TotalTimeoutMessage($"{call.Request.Method} {call.Uri.AbsolutePath}")} No time was left for another attempt; {lastFailure}")
+        {
+            Attempts = call.Attempts,
+        };
+
     private ApiError ErrorFromException(Exception exception, CallState call)
     {
         var what = $"{call.Request.Method} {call.Uri.AbsolutePath}";
@@ -258,8 +277,8 @@ public sealed partial class ApiClient
             },
             TimeoutRejectedException timeout => new ApiError(
                 ApiErrorKind.Timeout,
-                timeout.Timeout == _options.TotalTimeout
-                    ? $"{what} did not finish within the total timeout of {timeout.Timeout.TotalSeconds:0.###} s."
+                timeout.Timeout < _options.AttemptTimeout || call.Remaining(_options.TimeProvider) <= TimeSpan.Zero
+                    ? TotalTimeoutMessage(what)
                     : $"{what} timed out: no attempt finished within {timeout.Timeout.TotalSeconds:0.###} s.")
             {
                 Exception = exception,

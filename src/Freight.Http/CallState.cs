@@ -23,6 +23,16 @@ internal sealed class CallState(ApiRequest request, Uri uri, bool bufferBody, lo
 
     public int Attempts { get; set; }
 
+    /// <summary>The delay before the next attempt, chosen when the retry decided to go on.</summary>
+    public TimeSpan NextDelay { get; set; }
+
+    /// <summary>Set when a retry was given up because its delay would pass the total timeout.</summary>
+    public bool OutOfTime { get; set; }
+
+    /// <summary>What is left of the total timeout; <see cref="TimeSpan.MaxValue"/> when there is none.</summary>
+    public TimeSpan Remaining(TimeProvider time) =>
+        Deadline == long.MaxValue ? TimeSpan.MaxValue : time.GetElapsedTime(time.GetTimestamp(), Deadline);
+
     public bool IsRetrySafe(bool retryUnsafeMethods) =>
         retryUnsafeMethods
         || Request.AllowRetry

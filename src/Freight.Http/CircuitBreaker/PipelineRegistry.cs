@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace Freight.Http;
 
@@ -49,11 +50,6 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
             TimeProvider = options.TimeProvider,
         };
 
-        if (options.TotalTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.TotalTimeout);
-        }
-
         if (options.Retry.MaxAttempts > 1)
         {
             builder.AddRetry(CreateRetryOptions());
@@ -70,9 +66,15 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
             builder.AddCircuitBreaker(CreateBreakerOptions(key, state));
         }
 
-        if (options.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        // One timeout per attempt enforces both limits: an attempt gets the attempt timeout or what is left of the
+        // total, whichever is shorter, and the retry never starts a delay that would pass the total (see ShouldRetry).
+        // A single strategy costs one timer per attempt where an outer total timeout would add a second.
+        if (options.AttemptTimeout != Timeout.InfiniteTimeSpan || options.TotalTimeout != Timeout.InfiniteTimeSpan)
         {
-            builder.AddTimeout(options.AttemptTimeout);
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(AttemptBudget(args.Context)),
+            });
         }
 
         return new Entry(builder.Build(), state);
@@ -85,21 +87,8 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
         return new RetryStrategyOptions<HttpResponseMessage>
         {
             MaxRetryAttempts = retry.MaxAttempts - 1,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
-            DelayGenerator = args =>
-            {
-                var delay = ServerDelay(args.Outcome)
-                    ?? RetryDelays.Backoff(args.AttemptNumber, retry.BaseDelay, retry.MaxDelay, retry.JitterFactor, random());
-
-                // A 429 seen by any call pauses the key; a retry waits that pause out too.
-                var pausedUntil = args.Context.Properties.GetValue(CallState.Key, null!).Gate?.PausedUntil;
-                if (pausedUntil - options.TimeProvider.GetUtcNow() is { } pause && pause > delay)
-                {
-                    delay = pause;
-                }
-
-                return ValueTask.FromResult<TimeSpan?>(delay);
-            },
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber, random)),
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(CallState.Key, null!).NextDelay),
             OnRetry = args =>
             {
                 var call = args.Context.Properties.GetValue(CallState.Key, null!);
@@ -110,7 +99,8 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
         };
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    /// <summary>Decides whether to retry and, when it does, the delay before the next attempt.</summary>
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, int attempt, Func<double> random)
     {
         var call = context.Properties.GetValue(CallState.Key, null!);
         if (call.UserToken.IsCancellationRequested || !call.IsRetrySafe(options.Retry.RetryUnsafeMethods))
@@ -129,16 +119,47 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
             return false;
         }
 
-        // A server-named wait that cannot fit fails the call now rather than waiting in vain.
+        var remaining = call.Remaining(options.TimeProvider);
+        var retry = options.Retry;
         if (ServerDelay(outcome) is { } wait)
         {
-            var remaining = call.Deadline == long.MaxValue
-                ? TimeSpan.MaxValue
-                : options.TimeProvider.GetElapsedTime(options.TimeProvider.GetTimestamp(), call.Deadline);
-            return wait <= options.Retry.MaxDelay && wait < remaining;
+            // A server-named wait that cannot fit fails the call now rather than waiting in vain.
+            if (wait > retry.MaxDelay || wait >= remaining)
+            {
+                return false;
+            }
+
+            call.NextDelay = wait;
+        }
+        else
+        {
+            call.NextDelay = RetryDelays.Backoff(attempt, retry.BaseDelay, retry.MaxDelay, retry.JitterFactor, random());
+        }
+
+        // A 429 seen by any call pauses the key; a retry waits that pause out too.
+        if (call.Gate?.PausedUntil - options.TimeProvider.GetUtcNow() is { } pause && pause > call.NextDelay)
+        {
+            call.NextDelay = pause;
+        }
+
+        if (call.NextDelay >= remaining)
+        {
+            call.OutOfTime = true;
+            return false;
         }
 
         return true;
+    }
+
+    /// <summary>The time one attempt may take: the attempt timeout, or what is left of the total if that is less.</summary>
+    private TimeSpan AttemptBudget(ResilienceContext context)
+    {
+        var remaining = context.Properties.GetValue(CallState.Key, null!).Remaining(options.TimeProvider);
+        var attempt = options.AttemptTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.AttemptTimeout;
+        var budget = remaining < attempt ? remaining : attempt;
+
+        // Polly reads zero or less as "no timeout": an exhausted total must still cut the attempt at once.
+        return budget == TimeSpan.MaxValue ? Timeout.InfiniteTimeSpan : budget > TimeSpan.Zero ? budget : TimeSpan.FromTicks(1);
     }
 
     private TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome) =>

@@ -18,8 +18,8 @@ public sealed class StreamedErrorBodyTests
         using var destination = new MemoryStream();
 
         var download = client.DownloadAsync(ApiRequest.Get("export"), destination);
-        // Once the 500's headers are in, the pipeline's timers are gone and only the error body's read timeout is left.
-        await time.WaitForPendingTimerAsync(due => due == TimeSpan.FromSeconds(5) && time.PendingTimerCount == 1);
+        // The first 5 s timer guards the attempt; once the 500's headers are in, a second one guards reading its body.
+        await time.WaitForPendingTimerAsync(due => due == TimeSpan.FromSeconds(5) && time.ScheduledDueTimes.Count == 2);
         time.Advance(TimeSpan.FromSeconds(5));
 
         var result = await download;
