@@ -7,8 +7,10 @@ namespace Freight.Http;
 
 /// <summary>
 /// A resilient client for one third-party API. Every call goes through, outermost first: the rate limiter (shared by
-/// key across the process) → the total timeout → retry → the circuit breaker (per host) → the attempt timeout →
-/// hooks and auth → the transport. Calls return an <see cref="ApiResult{T}"/> and throw only on cancellation.
+/// key across the process) → the total timeout → retry → the circuit breaker (per host) → the attempt timeout (each
+/// attempt gets the attempt timeout or what is left of the total, whichever is shorter) →
+/// hooks and auth → the transport. Calls return an <see cref="ApiResult{T}"/> for every failure of the remote side; they throw only on cancellation
+/// or when the caller's own code (a hook, auth, a body factory) throws.
 /// </summary>
 /// <remarks>Create one per API and keep it: pipelines, breakers and connections are built once and reused.</remarks>
 public sealed partial class ApiClient : IDisposable
