@@ -20,6 +20,9 @@ public class ClientCallBenchmarks
     private ApiClient _freightMinimal = null!;
     private RestClient _rest = null!;
 
+    /// <summary>The loopback server's address, once set up.</summary>
+    public Uri BaseAddress => _server.BaseAddress;
+
     /// <summary>Starts the server and the clients, and makes one call with each so connections are open.</summary>
     [GlobalSetup]
     public async Task SetupAsync()
