@@ -25,11 +25,14 @@ public sealed partial class ApiClient
         activity?.SetTag("url.path", uri.AbsolutePath);
 
         var gate = _options.RateLimitRegistry.GetOrCreate(_options.RateLimit.Key ?? authority, _options.RateLimit, time);
-        using var lease = await gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var waited = time.GetElapsedTime(started);
-        if (waited > TimeSpan.Zero)
+        var waitStarted = time.GetTimestamp();
+        var acquiring = gate.AcquireAsync(cancellationToken);
+        var waited = !acquiring.IsCompletedSuccessfully;
+        using var lease = await acquiring.ConfigureAwait(false);
+        if (waited)
         {
-            HttpMetrics.RecordRateLimitWait(Name, gate.Key, waited);
+            // Only calls that actually waited (a pause, an empty bucket) are measured.
+            HttpMetrics.RecordRateLimitWait(Name, gate.Key, time.GetElapsedTime(waitStarted));
         }
 
         var call = new CallState(request, uri, bufferBody, Deadline(time), cancellationToken) { Gate = gate };

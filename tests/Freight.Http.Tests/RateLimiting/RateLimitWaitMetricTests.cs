@@ -33,6 +33,25 @@ public sealed class RateLimitWaitMetricTests
         Assert.All(waits, w => Assert.Equal(key, w.Key));
     }
 
+    [Fact]
+    public async Task Calls_that_never_wait_record_no_wait_even_on_the_real_clock()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        var name = TestClients.UniqueName("no-wait");
+        var options = TestClients.Options(server, TimeProvider.System, breaker: false);
+        options.RateLimit.PermitLimit = 1000;
+        using var client = ApiClient.Create(options, name: name);
+        var waits = new ConcurrentQueue<(double Seconds, string? Key)>();
+        using var listener = ListenForWaits(name, waits);
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await TestClients.Settled(client.SendAsync(ApiRequest.Get("items")))).EnsureSuccess();
+        }
+
+        Assert.Empty(waits);
+    }
+
     private static MeterListener ListenForWaits(string clientName, ConcurrentQueue<(double, string?)> waits)
     {
         var listener = new MeterListener
