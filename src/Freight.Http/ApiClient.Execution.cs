@@ -106,7 +106,9 @@ public sealed partial class ApiClient
                         await auth.ApplyAsync(message, cancellationToken).ConfigureAwait(false);
                     }
 
-                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    response = _transport is HttpClient client
+                        ? await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
+                        : await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
                     if (call.BufferBody)
                     {
                         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);

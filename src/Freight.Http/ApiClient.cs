@@ -16,6 +16,10 @@ namespace Freight.Http;
 public sealed partial class ApiClient : IDisposable
 {
     private readonly HttpClient _http;
+
+    // What attempts are sent through: the caller's HttpClient, or, when this client owns its handler, a bare invoker
+    // over it, which skips HttpClient's own timeout and pending-request bookkeeping (a linked token source per call).
+    private readonly HttpMessageInvoker _transport;
     private readonly bool _ownsHttp;
     private readonly ApiClientOptions _options;
     private readonly PipelineRegistry _pipelines;
@@ -25,16 +29,17 @@ public sealed partial class ApiClient : IDisposable
 
     /// <summary>Creates a client over an existing <see cref="HttpClient"/> (for example one from <c>IHttpClientFactory</c>); the client is not disposed with this one.</summary>
     public ApiClient(HttpClient httpClient, ApiClientOptions options, ILoggerFactory? loggerFactory = null, string name = "default")
-        : this(httpClient, ownsHttp: false, options, loggerFactory, name)
+        : this(httpClient, httpClient, ownsHttp: false, options, loggerFactory, name)
     {
     }
 
-    private ApiClient(HttpClient httpClient, bool ownsHttp, ApiClientOptions options, ILoggerFactory? loggerFactory, string name)
+    private ApiClient(HttpClient httpClient, HttpMessageInvoker transport, bool ownsHttp, ApiClientOptions options, ILoggerFactory? loggerFactory, string name)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _http = httpClient;
+        _transport = transport;
         _ownsHttp = ownsHttp;
         if (_http.Timeout != Timeout.InfiniteTimeSpan)
         {
@@ -71,7 +76,13 @@ public sealed partial class ApiClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         HttpMessageHandler handler = options.PrimaryHandlerFactory?.Invoke() ?? options.Transport.CreateHandler();
-        return new ApiClient(new HttpClient(handler, disposeHandler: true), ownsHttp: true, options, loggerFactory, name);
+        return new ApiClient(
+            new HttpClient(handler, disposeHandler: true),
+            new HttpMessageInvoker(handler, disposeHandler: false),
+            ownsHttp: true,
+            options,
+            loggerFactory,
+            name);
     }
 
     /// <summary>The state of the circuit breaker for <paramref name="key"/> (by default the request URI's authority: <c>api.example.com</c>, or <c>127.0.0.1:8080</c> for a non-default port), or <see langword="null"/> when none exists yet.</summary>
@@ -126,6 +137,7 @@ public sealed partial class ApiClient : IDisposable
     {
         if (_ownsHttp)
         {
+            _transport.Dispose();
             _http.Dispose();
         }
     }
