@@ -12,7 +12,7 @@ public sealed partial class ApiClient
         {
             T? value;
             string? failure;
-            List<string>? problems = null;
+            IReadOnlyList<string>? problems = null;
             try
             {
                 value = await DeserializeAsync<T>(response, request.ResponseKey, cancellationToken).ConfigureAwait(false);

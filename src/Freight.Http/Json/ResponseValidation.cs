@@ -12,12 +12,13 @@ internal static class ResponseValidation
     // Whether a type declares any validation attribute; most response types do not, and they skip the validator.
     private static readonly ConcurrentDictionary<Type, bool> Annotated = new();
 
-    public static List<string> Validate(object? value, bool dataAnnotations, Func<object, IEnumerable<string>>? custom)
+    /// <summary>The problems found; an empty list (nothing allocated) when the value is valid.</summary>
+    public static IReadOnlyList<string> Validate(object? value, bool dataAnnotations, Func<object, IEnumerable<string>>? custom)
     {
-        var problems = new List<string>();
+        List<string>? problems = null;
         if (value is null)
         {
-            return problems;
+            return [];
         }
 
         if (dataAnnotations)
@@ -27,36 +28,41 @@ internal static class ResponseValidation
                 var index = 0;
                 foreach (var item in items)
                 {
-                    AddProblems(item, string.Create(CultureInfo.InvariantCulture, $"[{index++}]."), problems);
+                    if (IsAnnotated(item))
+                    {
+                        AddProblems(item!, string.Create(CultureInfo.InvariantCulture, $"[{index}]."), ref problems);
+                    }
+
+                    index++;
                 }
             }
-            else
+            else if (IsAnnotated(value))
             {
-                AddProblems(value, string.Empty, problems);
+                AddProblems(value, string.Empty, ref problems);
             }
         }
 
         if (custom is not null)
         {
-            problems.AddRange(custom(value));
+            foreach (var problem in custom(value))
+            {
+                (problems ??= []).Add(problem);
+            }
         }
 
-        return problems;
+        return problems ?? (IReadOnlyList<string>)[];
     }
 
-    private static void AddProblems(object? item, string prefix, List<string> problems)
-    {
-        if (item is null || !Annotated.GetOrAdd(item.GetType(), HasAnnotations))
-        {
-            return;
-        }
+    private static bool IsAnnotated(object? item) => item is not null && Annotated.GetOrAdd(item.GetType(), HasAnnotations);
 
+    private static void AddProblems(object item, string prefix, ref List<string>? problems)
+    {
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(item, new ValidationContext(item), results, validateAllProperties: true))
         {
             foreach (var result in results)
             {
-                problems.Add(Describe(result, prefix));
+                (problems ??= []).Add(Describe(result, prefix));
             }
         }
     }
