@@ -109,10 +109,12 @@ public sealed partial class ApiClient
                     response = _transport is HttpClient client
                         ? await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
                         : await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                    if (call.BufferBody)
-                    {
-                        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                }
+
+                // Buffered inside the attempt, so a truncated body is a network error that the retry sees.
+                if (call.BufferBody)
+                {
+                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 for (var i = ran - 1; i >= 0; i--)

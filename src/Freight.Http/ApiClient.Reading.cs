@@ -48,6 +48,7 @@ public sealed partial class ApiClient
         }
     }
 
+    /// <summary>Reads a buffered body: it is already in memory, so the synchronous reader does the work without async overhead.</summary>
     private async ValueTask<T?> DeserializeAsync<T>(HttpResponseMessage response, string? responseKey, CancellationToken cancellationToken)
     {
         if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
@@ -61,10 +62,10 @@ public sealed partial class ApiClient
         {
             if (responseKey is null)
             {
-                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                return JsonSerializer.Deserialize(stream, typeInfo);
             }
 
-            using var document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(stream);
             return ResponseKey.TryFind(document.RootElement, responseKey, out var found)
                 ? found.Deserialize(typeInfo)
                 : throw new KeyNotFoundException($"The response has no '{responseKey}'.");
