@@ -2,6 +2,7 @@ using Freight.Sandbox.Dataset;
 
 namespace Freight.Sandbox.Tests.Dataset;
 
+[Collection(MemoryMeasurementGroup.Name)]
 public sealed class MemoryTests
 {
     [Fact]
