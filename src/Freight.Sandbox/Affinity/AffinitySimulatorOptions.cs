@@ -1,0 +1,42 @@
+namespace Freight.Sandbox.Affinity;
+
+/// <summary>How the Affinity simulator authenticates, limits and keeps time.</summary>
+public sealed class AffinitySimulatorOptions
+{
+    /// <summary>Affinity's published per-user budget (CRM_APIS.md A2).</summary>
+    public const int RealPerMinuteLimit = 900;
+
+    /// <summary>The only key the simulator accepts as <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+    public string ApiKey { get; set; } = "affinity-sandbox-key";
+
+    /// <summary>Multiplies the per-minute budget: 10 gives 9000/min, 3.0/900 gives 3/min. Default 1.</summary>
+    public double Speed { get; set; } = 1;
+
+    /// <summary>The account's monthly request budget (Scale and Advanced plans: 100k).</summary>
+    public int MonthlyLimit { get; set; } = 100_000;
+
+    /// <summary>Loopback port; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal int PerMinuteLimit => (int)Math.Max(1, Math.Round(RealPerMinuteLimit * Speed));
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ApiKey))
+        {
+            throw new ArgumentException("ApiKey must not be empty.", nameof(ApiKey));
+        }
+
+        if (!(Speed > 0) || double.IsInfinity(Speed))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Speed), Speed, "Speed must be a positive finite number.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(MonthlyLimit, 1, nameof(MonthlyLimit));
+        ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Freight.Sandbox.Affinity;
+
+/// <summary>One page's place in a collection: records [Offset, Offset + Limit).</summary>
+internal readonly record struct PageWindow(int Offset, int Limit);
+
+/// <summary>
+/// v2 cursor paging (CRM_APIS.md A4): <c>limit</c> 1–100, default 100, and opaque cursors in absolute
+/// <c>nextUrl</c>/<c>prevUrl</c>. A cursor names its route, offset and limit, so it is only valid on the
+/// route that issued it and the next page needs no other parameter.
+/// </summary>
+internal static class CursorPaging
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 100;
+
+    public static bool TryRead(HttpRequest request, int total, out PageWindow window, out AffinityErrors? error)
+    {
+        window = default;
+        error = null;
+        int? limit = null;
+        var limitText = request.Query["limit"];
+        if (limitText.Count > 0)
+        {
+            if (limitText.Count > 1
+                || !int.TryParse(limitText[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                || parsed is < 1 or > MaxLimit)
+            {
+                error = AffinityErrors.Of("validation", $"limit must be an integer from 1 to {MaxLimit}.", "limit");
+                return false;
+            }
+
+            limit = parsed;
+        }
+
+        var offset = 0;
+        var cursorText = request.Query["cursor"];
+        if (cursorText.Count > 0)
+        {
+            if (cursorText.Count > 1 || !TryDecode(cursorText[0]!, request.Path, total, out offset, out var cursorLimit))
+            {
+                error = AffinityErrors.Of("validation", "cursor is not a valid cursor for this endpoint.", "cursor");
+                return false;
+            }
+
+            limit ??= cursorLimit;
+        }
+
+        window = new PageWindow(offset, limit ?? DefaultLimit);
+        return true;
+    }
+
+    public static PagedDto<TDto> Page<TDto>(HttpRequest request, PageWindow window, int total, Func<int, int, IEnumerable<TDto>> slice)
+    {
+        var data = slice(window.Offset, window.Limit).ToList();
+        var end = window.Offset + data.Count;
+        var next = end < total ? Url(request, end, window.Limit) : null;
+        var prev = window.Offset > 0 ? Url(request, Math.Max(0, window.Offset - window.Limit), window.Limit) : null;
+        return new PagedDto<TDto>(data, new PaginationDto(prev, next));
+    }
+
+    private static string Url(HttpRequest request, int offset, int limit)
+    {
+        var cursor = Encode(request.Path, offset, limit);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?cursor={cursor}";
+    }
+
+    private static string Encode(PathString path, int offset, int limit) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"{path.Value}\n{offset}\n{limit}")));
+
+    private static bool TryDecode(string cursor, PathString path, int total, out int offset, out int limit)
+    {
+        offset = 0;
+        limit = 0;
+        if (!Base64Url.IsValid(cursor))
+        {
+            return false;
+        }
+
+        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n');
+        return parts.Length == 3
+            && parts[0] == path.Value
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out offset)
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out limit)
+            && offset <= total
+            && limit is >= 1 and <= MaxLimit;
+    }
+}
