@@ -5,7 +5,7 @@ namespace Freight.Sandbox.Tests.Affinity;
 /// <summary>
 /// Checks a JSON value against an OpenAPI schema as far as shapes go: required properties, no
 /// properties beyond <c>additionalProperties: false</c>, JSON kinds of typed values, and arrays'
-/// items, following <c>$ref</c> and discriminated <c>oneOf</c>. Enough to catch a drifting wire shape.
+/// items, following <c>$ref</c>, <c>allOf</c> and (discriminated) <c>oneOf</c>. Enough to catch a drifting wire shape.
 /// </summary>
 internal sealed class OpenApiShapeChecker(JsonElement document)
 {
@@ -23,8 +23,19 @@ internal sealed class OpenApiShapeChecker(JsonElement document)
         return problems;
     }
 
-    private void Walk(JsonElement schema, JsonElement value, string at, List<string> problems)
+    private void Walk(JsonElement schema, JsonElement value, string at, List<string> problems, bool partOfAllOf = false)
     {
+        if (schema.TryGetProperty("allOf", out var allOf))
+        {
+            // Each part declares only some properties, so none of them may reject the others' as extra.
+            foreach (var part in allOf.EnumerateArray())
+            {
+                Walk(Resolve(part), value, at, problems, partOfAllOf: true);
+            }
+
+            partOfAllOf = true;
+        }
+
         if (value.ValueKind == JsonValueKind.Null)
         {
             if (!AllowsNull(schema))
@@ -75,7 +86,8 @@ internal sealed class OpenApiShapeChecker(JsonElement document)
                 {
                     Walk(Resolve(propertySchema), property.Value, $"{at}.{property.Name}", problems);
                 }
-                else if (schema.TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == JsonValueKind.False)
+                else if (!partOfAllOf
+                    && schema.TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == JsonValueKind.False)
                 {
                     problems.Add($"{at}.{property.Name}: not in the schema");
                 }
