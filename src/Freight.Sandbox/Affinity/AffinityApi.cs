@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Freight.Sandbox.Affinity;
 
 /// <summary>The Affinity v2 read endpoints Freight uses, served from a <see cref="SandboxDataset"/>.</summary>
-public static class AffinityApi
+public static partial class AffinityApi
 {
     /// <summary>Registers the dataset, options and rate budgets that <see cref="MapAffinity"/> serves.</summary>
     public static IServiceCollection AddAffinity(this IServiceCollection services, SandboxDataset dataset, AffinitySimulatorOptions options)
@@ -56,6 +56,9 @@ public static class AffinityApi
         v2.MapGet("/lists/{listId:long}/fields", ListFields);
         v2.MapGet("/lists/{listId:long}/list-entries", ListEntries);
 
+        v2.MapGet("/notes", Notes);
+        v2.MapGet("/notes/{noteId:long}", Note);
+
         return v2;
     }
 
@@ -96,9 +99,9 @@ public static class AffinityApi
     }
 
     private static Results<Ok<PagedDto<TDto>>, JsonHttpResult<AffinityErrors>> Paged<T, TDto>(
-        HttpRequest request, IReadOnlyList<T> records, Func<T, TDto> map)
+        HttpRequest request, IReadOnlyList<T> records, Func<T, TDto> map, PageLimits? limits = null)
     {
-        if (!CursorPaging.TryRead(request, records.Count, out var window, out var error))
+        if (!CursorPaging.TryRead(request, records.Count, limits ?? PageLimits.Standard, out var window, out var error))
         {
             return TypedResults.Json(error, statusCode: StatusCodes.Status400BadRequest);
         }

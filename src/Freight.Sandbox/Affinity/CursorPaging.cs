@@ -8,17 +8,25 @@ namespace Freight.Sandbox.Affinity;
 /// <summary>One page's place in a collection: records [Offset, Offset + Limit).</summary>
 internal readonly record struct PageWindow(int Offset, int Limit);
 
+/// <summary>The range and default of an endpoint's <c>limit</c>.</summary>
+internal readonly record struct PageLimits(int Min, int Default, int Max)
+{
+    /// <summary>Companies, persons, opportunities, lists, fields and list entries: 1–100, default 100.</summary>
+    public static readonly PageLimits Standard = new(1, 100, 100);
+
+    /// <summary>The beta notes endpoints: 0–100, default 20.</summary>
+    public static readonly PageLimits Notes = new(0, 20, 100);
+}
+
 /// <summary>
-/// v2 cursor paging (CRM_APIS.md A4): <c>limit</c> 1–100, default 100, and opaque cursors in absolute
+/// v2 cursor paging (CRM_APIS.md A4): a bounded <c>limit</c> (<see cref="PageLimits"/>) and opaque cursors in absolute
 /// <c>nextUrl</c>/<c>prevUrl</c>. A cursor names its route, offset and limit, so it is only valid on the
 /// route that issued it and the next page needs no other parameter.
 /// </summary>
 internal static class CursorPaging
 {
-    public const int DefaultLimit = 100;
-    public const int MaxLimit = 100;
-
-    public static bool TryRead(HttpRequest request, int total, out PageWindow window, out AffinityErrors? error)
+    public static bool TryRead(
+        HttpRequest request, int total, PageLimits limits, out PageWindow window, out AffinityErrors? error)
     {
         window = default;
         error = null;
@@ -28,9 +36,9 @@ internal static class CursorPaging
         {
             if (limitText.Count > 1
                 || !int.TryParse(limitText[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                || parsed is < 1 or > MaxLimit)
+                || parsed < limits.Min || parsed > limits.Max)
             {
-                error = AffinityErrors.Of("validation", $"limit must be an integer from 1 to {MaxLimit}.", "limit");
+                error = AffinityErrors.Of("validation", $"limit must be an integer from {limits.Min} to {limits.Max}.", "limit");
                 return false;
             }
 
@@ -41,7 +49,7 @@ internal static class CursorPaging
         var cursorText = request.Query["cursor"];
         if (cursorText.Count > 0)
         {
-            if (cursorText.Count > 1 || !TryDecode(cursorText[0]!, request.Path, total, out offset, out var cursorLimit))
+            if (cursorText.Count > 1 || !TryDecode(cursorText[0]!, request.Path, total, limits, out offset, out var cursorLimit))
             {
                 error = AffinityErrors.Of("validation", "cursor is not a valid cursor for this endpoint.", "cursor");
                 return false;
@@ -50,7 +58,7 @@ internal static class CursorPaging
             limit ??= cursorLimit;
         }
 
-        window = new PageWindow(offset, limit ?? DefaultLimit);
+        window = new PageWindow(offset, limit ?? limits.Default);
         return true;
     }
 
@@ -58,8 +66,9 @@ internal static class CursorPaging
     {
         var data = slice(window.Offset, window.Limit).ToList();
         var end = window.Offset + data.Count;
-        var next = end < total ? Url(request, end, window.Limit) : null;
-        var prev = window.Offset > 0 ? Url(request, Math.Max(0, window.Offset - window.Limit), window.Limit) : null;
+        // An empty page (limit 0) links nowhere: following it would return the same page forever.
+        var next = data.Count > 0 && end < total ? Url(request, end, window.Limit) : null;
+        var prev = window.Offset > 0 && window.Limit > 0 ? Url(request, Math.Max(0, window.Offset - window.Limit), window.Limit) : null;
         return new PagedDto<TDto>(data, new PaginationDto(prev, next));
     }
 
@@ -73,7 +82,8 @@ internal static class CursorPaging
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
             string.Create(CultureInfo.InvariantCulture, $"{path.Value}\n{offset}\n{limit}")));
 
-    private static bool TryDecode(string cursor, PathString path, int total, out int offset, out int limit)
+    private static bool TryDecode(
+        string cursor, PathString path, int total, PageLimits limits, out int offset, out int limit)
     {
         offset = 0;
         limit = 0;
@@ -88,6 +98,6 @@ internal static class CursorPaging
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out offset)
             && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out limit)
             && offset <= total
-            && limit is >= 1 and <= MaxLimit;
+            && limit >= limits.Min && limit <= limits.Max;
     }
 }

@@ -28,6 +28,8 @@ public sealed class OpenApiConformanceTests(ITestOutputHelper output)
     [InlineData("/v2/lists/{listId}/list-entries", "v2/lists/1/list-entries?limit=10")]
     [InlineData("/v2/lists/{listId}/list-entries", "v2/lists/2/list-entries?limit=10")]
     [InlineData("/v2/lists/{listId}/list-entries", "v2/lists/3/list-entries?limit=10")]
+    [InlineData("/v2/notes", "v2/notes?limit=100&includes=personsPreview&includes=companiesPreview&includes=opportunitiesPreview")]
+    [InlineData("/v2/notes/{noteId}", "v2/notes/1?includes=repliesCount")]
     public async Task Response_has_the_shape_the_spec_declares(string specPath, string url)
     {
         if (FindSpec() is not { } specFile)
@@ -91,6 +93,8 @@ public sealed class OpenApiConformanceTests(ITestOutputHelper output)
         Assert.Contains("$.data[0].isGlobal: required but missing", problems);
         Assert.Contains("$.data[0].color: not in the schema", problems);
         Assert.Contains("$.data[0].id: expected integer, got String", problems);
+        using var note = JsonDocument.Parse("""{"id":1,"type":"entities","content":{"html":null}}""");
+        Assert.NotEmpty(checker.Check(checker.ResponseSchema("/v2/notes/{noteId}"), note.RootElement));
     }
 
     // Walks up from the test binaries: the spec sits beside some ancestor of the checkout.
