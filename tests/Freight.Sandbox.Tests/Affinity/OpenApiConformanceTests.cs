@@ -1,17 +1,14 @@
 using System.Text.Json;
+using Freight.Sandbox.Tests.OpenApi;
 using Xunit.Abstractions;
 
 namespace Freight.Sandbox.Tests.Affinity;
 
 /// <summary>
-/// Compares simulator answers with the published Affinity v2 OpenAPI document. The document is
-/// third-party and stays outside the repository (<c>shared/specs/</c> beside or above the checkout);
-/// without it these tests pass with a note, except under CI, where its absence fails them.
+/// Compares simulator answers with the published Affinity v2 OpenAPI document (see <see cref="SpecFile"/>).
 /// </summary>
 public sealed class OpenApiConformanceTests(ITestOutputHelper output)
 {
-    private const string SpecRelativePath = "shared/specs/affinity-v2.openapi.json";
-
     [Theory]
     [InlineData("/v2/auth/whoami", "v2/auth/whoami")]
     [InlineData("/v2/companies", "v2/companies?limit=25")]
@@ -32,10 +29,8 @@ public sealed class OpenApiConformanceTests(ITestOutputHelper output)
     [InlineData("/v2/notes/{noteId}", "v2/notes/1?includes=repliesCount")]
     public async Task Response_has_the_shape_the_spec_declares(string specPath, string url)
     {
-        if (FindSpec() is not { } specFile)
+        if (SpecFile.FindOrNote(SpecFile.Affinity, output) is not { } specFile)
         {
-            Assert.Null(Environment.GetEnvironmentVariable("CI")); // CI must provide the spec
-            output.WriteLine($"Not checked: {SpecRelativePath} was not found above {AppContext.BaseDirectory}.");
             return;
         }
 
@@ -53,10 +48,8 @@ public sealed class OpenApiConformanceTests(ITestOutputHelper output)
     [Fact]
     public async Task Error_bodies_have_the_shape_the_spec_declares()
     {
-        if (FindSpec() is not { } specFile)
+        if (SpecFile.FindOrNote(SpecFile.Affinity, output) is not { } specFile)
         {
-            Assert.Null(Environment.GetEnvironmentVariable("CI"));
-            output.WriteLine($"Not checked: {SpecRelativePath} was not found above {AppContext.BaseDirectory}.");
             return;
         }
 
@@ -74,10 +67,8 @@ public sealed class OpenApiConformanceTests(ITestOutputHelper output)
     [Fact]
     public void Checker_reports_missing_extra_and_mistyped_properties()
     {
-        if (FindSpec() is not { } specFile)
+        if (SpecFile.FindOrNote(SpecFile.Affinity, output) is not { } specFile)
         {
-            Assert.Null(Environment.GetEnvironmentVariable("CI"));
-            output.WriteLine($"Not checked: {SpecRelativePath} was not found above {AppContext.BaseDirectory}.");
             return;
         }
 
@@ -95,20 +86,5 @@ public sealed class OpenApiConformanceTests(ITestOutputHelper output)
         Assert.Contains("$.data[0].id: expected integer, got String", problems);
         using var note = JsonDocument.Parse("""{"id":1,"type":"entities","content":{"html":null}}""");
         Assert.NotEmpty(checker.Check(checker.ResponseSchema("/v2/notes/{noteId}"), note.RootElement));
-    }
-
-    // Walks up from the test binaries: the spec sits beside some ancestor of the checkout.
-    private static string? FindSpec()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, SpecRelativePath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

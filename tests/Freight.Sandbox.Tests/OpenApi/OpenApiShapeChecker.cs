@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Freight.Sandbox.Tests.Affinity;
+namespace Freight.Sandbox.Tests.OpenApi;
 
 /// <summary>
 /// Checks a JSON value against an OpenAPI schema as far as shapes go: required properties, no
@@ -9,9 +9,9 @@ namespace Freight.Sandbox.Tests.Affinity;
 /// </summary>
 internal sealed class OpenApiShapeChecker(JsonElement document)
 {
-    public JsonElement ResponseSchema(string path, int status = 200)
+    public JsonElement ResponseSchema(string path, int status = 200, string method = "get")
     {
-        var response = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses")
+        var response = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses")
             .GetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Resolve(response).GetProperty("content").GetProperty("application/json").GetProperty("schema");
     }
