@@ -135,8 +135,13 @@ internal sealed class OpenApiShapeChecker(JsonElement document)
         (schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array
             && type.EnumerateArray().Any(t => t.GetString() == "null"))
         || (schema.TryGetProperty("enum", out var values) && values.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.Null))
-        || (schema.TryGetProperty("anyOf", out var anyOf)
-            && anyOf.EnumerateArray().Any(option => option.TryGetProperty("type", out var t) && t.GetString() == "null"));
+        || NullOption(schema, "anyOf")
+        || NullOption(schema, "oneOf");
+
+    // `{"oneOf": [{"$ref": ...}, {"type": "null"}]}` is how the specs make an object nullable.
+    private static bool NullOption(JsonElement schema, string keyword) =>
+        schema.TryGetProperty(keyword, out var options)
+        && options.EnumerateArray().Any(option => option.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null");
 
     private static string? TypeOf(JsonElement schema)
     {
