@@ -22,7 +22,7 @@ public static partial class AffinityApi
 
     private static Results<Ok<NoteDto>, JsonHttpResult<AffinityErrors>> Note(string noteId, HttpRequest request, SandboxDataset data)
     {
-        if (!RequestParameters.TryReadId(noteId, nameof(noteId), out var id, out var error)
+        if (!RequestParameters.TryReadId(noteId, nameof(noteId), out var id, out var error, int.MaxValue)
             || !TryReadIncludes(request, out var includes, out error))
         {
             return Invalid(error);
@@ -96,12 +96,19 @@ public static partial class AffinityApi
         var values = request.Query["includes"];
         includes = NoteIncludes.From(values);
         error = null;
-        if (values.All(v => NoteIncludes.Names.Contains(v, StringComparer.Ordinal)))
+        if (!values.All(v => NoteIncludes.Names.Contains(v, StringComparer.Ordinal)))
         {
-            return true;
+            error = RequestParameters.Invalid("includes", $"includes must be one of {string.Join(", ", NoteIncludes.Names)}.");
+            return false;
         }
 
-        error = RequestParameters.Invalid("includes", $"includes must be one of {string.Join(", ", NoteIncludes.Names)}.");
-        return false;
+        // The spec declares the items unique.
+        if (values.Distinct(StringComparer.Ordinal).Count() != values.Count)
+        {
+            error = RequestParameters.Invalid("includes", "includes must not repeat a value.");
+            return false;
+        }
+
+        return true;
     }
 }

@@ -10,16 +10,17 @@ namespace Freight.Sandbox.Affinity;
 /// </summary>
 internal static class RequestParameters
 {
-    /// <summary>A path id such as <c>companyId</c>: an integer from 1.</summary>
-    public static bool TryReadId(string? text, string param, out long id, [NotNullWhen(false)] out AffinityErrors? error)
+    /// <summary>A path id such as <c>companyId</c>: an integer from 1 to <paramref name="max"/> (int64; note ids are int32).</summary>
+    public static bool TryReadId(
+        string? text, string param, out long id, [NotNullWhen(false)] out AffinityErrors? error, long max = long.MaxValue)
     {
         error = null;
-        if (TryParseId(text, out id))
+        if (TryParseId(text, out id) && id <= max)
         {
             return true;
         }
 
-        error = Invalid(param, $"{param} must be an integer from 1 to {long.MaxValue}.");
+        error = Invalid(param, $"{param} must be an integer from 1 to {max}.");
         return false;
     }
 
