@@ -12,7 +12,8 @@ public static partial class AffinityApi
     private static Results<Ok<PagedDto<NoteDto>>, JsonHttpResult<AffinityErrors>> Notes(HttpRequest request, SandboxDataset data)
     {
         if (!TryReadIncludes(request, out var includes, out var error)
-            || !RequestParameters.TryReadTotalCount(request, out var totalCount, out error))
+            || !RequestParameters.TryReadTotalCount(request, out var totalCount, out error)
+            || !RequestParameters.TryRefuseFilter(request, out error))
         {
             return Invalid(error);
         }
@@ -47,7 +48,8 @@ public static partial class AffinityApi
         EntityType type, string text, string param, HttpRequest request, SandboxDataset data)
     {
         if (!RequestParameters.TryReadId(text, param, out var id, out var error)
-            || !RequestParameters.TryReadTotalCount(request, out var totalCount, out error))
+            || !RequestParameters.TryReadTotalCount(request, out var totalCount, out error)
+            || !RequestParameters.TryRefuseFilter(request, out error))
         {
             return Invalid(error);
         }

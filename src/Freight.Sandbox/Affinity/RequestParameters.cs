@@ -72,6 +72,18 @@ internal static class RequestParameters
         return false;
     }
 
+    /// <summary>
+    /// The notes endpoints' <c>filter=</c> is not simulated: it is refused rather than ignored, so a client
+    /// never takes every note for the filtered ones.
+    /// </summary>
+    public static bool TryRefuseFilter(HttpRequest request, [NotNullWhen(false)] out AffinityErrors? error)
+    {
+        error = request.Query.ContainsKey("filter")
+            ? Invalid("filter", "filter is not supported by the Freight sandbox; page through the notes without it.")
+            : null;
+        return error is null;
+    }
+
     public static AffinityErrors Invalid(string param, string message) => AffinityErrors.Of("validation", message, param);
 
     private static bool TryParseId(string? text, out long id) =>

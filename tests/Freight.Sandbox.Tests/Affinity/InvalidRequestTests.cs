@@ -126,6 +126,21 @@ public sealed class InvalidRequestTests(ITestOutputHelper output)
             body.GetRawText());
     }
 
+    [Theory]
+    [InlineData("v2/notes?filter=creator.id%3D1")]
+    [InlineData("v2/companies/1/notes?filter=createdAt%3E2020-01-01T00:00:00Z")]
+    [InlineData("v2/persons/1/notes?filter=")]
+    [InlineData("v2/opportunities/1/notes?filter=creator.id%3D2")]
+    public async Task A_notes_filter_is_refused_rather_than_ignored(string url)
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+
+        var (response, body) = await harness.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("filter", SingleError(body).GetProperty("param").GetString());
+    }
+
     [Fact]
     public async Task Unknown_routes_and_methods_answer_in_affinitys_error_shape()
     {
