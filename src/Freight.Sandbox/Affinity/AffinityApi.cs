@@ -10,6 +10,8 @@ namespace Freight.Sandbox.Affinity;
 /// <summary>The Affinity v2 read endpoints Freight uses, served from a <see cref="SandboxDataset"/>.</summary>
 public static partial class AffinityApi
 {
+    private static readonly string[] OtherMethods = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
+
     /// <summary>Registers the dataset, options and rate budgets that <see cref="MapAffinity"/> serves.</summary>
     public static IServiceCollection AddAffinity(this IServiceCollection services, SandboxDataset dataset, AffinitySimulatorOptions options)
     {
@@ -28,38 +30,45 @@ public static partial class AffinityApi
         var v2 = routes.MapGroup("/v2");
         v2.AddEndpointFilter<AffinityGate>();
 
-        v2.MapGet("/auth/whoami", WhoAmI);
+        Get(v2, "/auth/whoami", WhoAmI);
 
-        v2.MapGet("/companies", (HttpRequest request, SandboxDataset data) =>
-            Paged(request, data.Companies, c => c.ToDto()));
-        v2.MapGet("/companies/{id:long}", (long id, SandboxDataset data) =>
-            Found(data.Companies.FindById(id)?.ToDto(), "Company", id));
-        v2.MapGet("/companies/fields", (HttpRequest request, SandboxDataset data) =>
-            Paged(request, GlobalFields(data, EntityType.Company), f => f.ToDto()));
+        Get(v2, "/companies", Companies);
+        Get(v2, "/companies/fields", CompanyFields);
+        Get(v2, "/companies/{companyId}", Company);
+        Get(v2, "/companies/{companyId}/lists", CompanyLists);
+        Get(v2, "/companies/{companyId}/list-entries", CompanyListEntries);
+        Get(v2, "/companies/{companyId}/notes", CompanyNotes);
 
-        v2.MapGet("/persons", (HttpRequest request, SandboxDataset data) =>
-            Paged(request, data.Persons, p => p.ToDto()));
-        v2.MapGet("/persons/{id:long}", (long id, SandboxDataset data) =>
-            Found(data.Persons.FindById(id)?.ToDto(), "Person", id));
-        v2.MapGet("/persons/fields", (HttpRequest request, SandboxDataset data) =>
-            Paged(request, GlobalFields(data, EntityType.Person), f => f.ToDto()));
+        Get(v2, "/persons", Persons);
+        Get(v2, "/persons/fields", PersonFields);
+        Get(v2, "/persons/{personId}", Person);
+        Get(v2, "/persons/{personId}/lists", PersonLists);
+        Get(v2, "/persons/{personId}/list-entries", PersonListEntries);
+        Get(v2, "/persons/{personId}/notes", PersonNotes);
 
-        v2.MapGet("/opportunities", (HttpRequest request, SandboxDataset data) =>
-            Paged(request, data.Opportunities, o => o.ToDto()));
-        v2.MapGet("/opportunities/{id:long}", (long id, SandboxDataset data) =>
-            Found(data.Opportunities.FindById(id)?.ToDto(), "Opportunity", id));
+        Get(v2, "/opportunities", Opportunities);
+        Get(v2, "/opportunities/{opportunityId}", Opportunity);
+        Get(v2, "/opportunities/{opportunityId}/notes", OpportunityNotes);
 
-        v2.MapGet("/lists", (HttpRequest request, SandboxDataset data) =>
-            Paged(request, data.Lists, l => l.ToDto()));
-        v2.MapGet("/lists/{listId:long}", (long listId, SandboxDataset data) =>
-            Found(FindList(data, listId)?.ToDto(), "List", listId));
-        v2.MapGet("/lists/{listId:long}/fields", ListFields);
-        v2.MapGet("/lists/{listId:long}/list-entries", ListEntries);
+        Get(v2, "/lists", Lists);
+        Get(v2, "/lists/{listId}", List);
+        Get(v2, "/lists/{listId}/fields", ListFields);
+        Get(v2, "/lists/{listId}/list-entries", ListEntries);
+        Get(v2, "/lists/{listId}/list-entries/{listEntryId}", ListEntry);
 
-        v2.MapGet("/notes", Notes);
-        v2.MapGet("/notes/{noteId:long}", Note);
+        Get(v2, "/notes", Notes);
+        Get(v2, "/notes/{noteId}", Note);
 
+        // Anything else under /v2 answers in Affinity's error shape, not with an empty 404.
+        v2.MapFallback("{**path}", UnknownRoute);
         return v2;
+    }
+
+    /// <summary>Maps a GET route, and 405 <c>method-not-allowed</c> for the other methods on its path.</summary>
+    private static void Get(RouteGroupBuilder group, string pattern, Delegate handler)
+    {
+        group.MapGet(pattern, handler);
+        group.MapMethods(pattern, OtherMethods, MethodNotAllowed);
     }
 
     private static Ok<WhoAmIDto> WhoAmI(SandboxDataset data)
@@ -69,44 +78,32 @@ public static partial class AffinityApi
         return TypedResults.Ok(new WhoAmIDto(
             new TenantDto(1, "Freight Sandbox", "freight-sandbox"),
             new UserDto(user.Id, user.FirstName, user.LastName ?? "", user.PrimaryEmailAddress ?? "user1@sandbox.invalid"),
-            new GrantDto("api-key", ["api"], new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero))));
+            new GrantDto("api-key", ["api"], new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc))));
     }
 
-    private static Results<Ok<PagedDto<FieldMetadataDto>>, JsonHttpResult<AffinityErrors>> ListFields(
-        long listId, HttpRequest request, SandboxDataset data)
+    private static JsonHttpResult<AffinityErrors> UnknownRoute(HttpRequest request) =>
+        TypedResults.Json(
+            AffinityErrors.Of("not-found", $"No route matches {request.Method} {request.Path}."),
+            statusCode: StatusCodes.Status404NotFound);
+
+    private static JsonHttpResult<AffinityErrors> MethodNotAllowed(HttpContext context)
     {
-        if (FindList(data, listId) is not { } list)
-        {
-            return NotFound("List", listId);
-        }
-
-        // A list's own fields first, then the global fields of the entity it holds.
-        var fields = data.Fields.Where(f => f.ListId == listId)
-            .Concat(GlobalFields(data, list.Type))
-            .ToList();
-        return Paged(request, fields, f => f.ToDto());
-    }
-
-    private static Results<Ok<PagedDto<ListEntryDto>>, JsonHttpResult<AffinityErrors>> ListEntries(
-        long listId, HttpRequest request, SandboxDataset data)
-    {
-        if (data.EntriesOf(listId) is not { } entries)
-        {
-            return NotFound("List", listId);
-        }
-
-        return Paged(request, entries, e => e.ToDto(data));
+        context.Response.Headers.Allow = HttpMethods.Get;
+        return TypedResults.Json(
+            AffinityErrors.Of("method-not-allowed", $"{context.Request.Method} is not allowed on {context.Request.Path}."),
+            statusCode: StatusCodes.Status405MethodNotAllowed);
     }
 
     private static Results<Ok<PagedDto<TDto>>, JsonHttpResult<AffinityErrors>> Paged<T, TDto>(
-        HttpRequest request, IReadOnlyList<T> records, Func<T, TDto> map, PageLimits? limits = null)
+        HttpRequest request, IReadOnlyList<T> records, Func<T, TDto> map, PageLimits? limits = null, bool withTotalCount = false)
     {
         if (!CursorPaging.TryRead(request, records.Count, limits ?? PageLimits.Standard, out var window, out var error))
         {
-            return TypedResults.Json(error, statusCode: StatusCodes.Status400BadRequest);
+            return Invalid(error!);
         }
 
-        return TypedResults.Ok(CursorPaging.Page(request, window, records.Count, (start, count) => Slice(records, start, count).Select(map)));
+        return TypedResults.Ok(CursorPaging.Page(
+            request, window, records.Count, (start, count) => Slice(records, start, count).Select(map), withTotalCount));
     }
 
     // Indexing builds only the records of the page: a RecordSet makes each on demand.
@@ -125,6 +122,9 @@ public static partial class AffinityApi
 
     private static JsonHttpResult<AffinityErrors> NotFound(string kind, long id) =>
         TypedResults.Json(AffinityErrors.Of("not-found", $"{kind} {id} was not found."), statusCode: StatusCodes.Status404NotFound);
+
+    private static JsonHttpResult<AffinityErrors> Invalid(AffinityErrors error) =>
+        TypedResults.Json(error, statusCode: StatusCodes.Status400BadRequest);
 
     private static CrmList? FindList(SandboxDataset data, long listId) => data.Lists.FirstOrDefault(l => l.Id == listId);
 

@@ -62,20 +62,38 @@ internal static class CursorPaging
         return true;
     }
 
-    public static PagedDto<TDto> Page<TDto>(HttpRequest request, PageWindow window, int total, Func<int, int, IEnumerable<TDto>> slice)
+    public static PagedDto<TDto> Page<TDto>(
+        HttpRequest request, PageWindow window, int total, Func<int, int, IEnumerable<TDto>> slice, bool withTotalCount = false)
     {
         var data = slice(window.Offset, window.Limit).ToList();
         var end = window.Offset + data.Count;
         // An empty page (limit 0) links nowhere: following it would return the same page forever.
         var next = data.Count > 0 && end < total ? Url(request, end, window.Limit) : null;
         var prev = window.Offset > 0 && window.Limit > 0 ? Url(request, Math.Max(0, window.Offset - window.Limit), window.Limit) : null;
-        return new PagedDto<TDto>(data, new PaginationDto(prev, next));
+        return new PagedDto<TDto>(data, new PaginationDto(prev, next, withTotalCount ? total : null));
     }
 
+    // The request's other parameters (field selection, ids, includes) come along, as in Affinity's own
+    // links (`?fieldTypes=global&fieldTypes=list&cursor=...`); the limit travels inside the cursor.
     private static string Url(HttpRequest request, int offset, int limit)
     {
-        var cursor = Encode(request.Path, offset, limit);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?cursor={cursor}";
+        var url = new StringBuilder()
+            .Append(request.Scheme).Append("://").Append(request.Host.Value).Append(request.PathBase.Value).Append(request.Path.Value)
+            .Append('?');
+        foreach (var (key, values) in request.Query)
+        {
+            if (key is "cursor" or "limit")
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                url.Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value ?? "")).Append('&');
+            }
+        }
+
+        return url.Append("cursor=").Append(Encode(request.Path, offset, limit)).ToString();
     }
 
     private static string Encode(PathString path, int offset, int limit) =>

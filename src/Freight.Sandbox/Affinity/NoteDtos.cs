@@ -13,8 +13,8 @@ internal sealed record NoteDto(
     NoteContentDto Content,
     PersonDataDto Creator,
     IReadOnlyList<object> Mentions,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? UpdatedAt,
+    DateTime CreatedAt,
+    DateTime? UpdatedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? RepliesCount,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PreviewDto<PersonDataDto>? PersonsPreview,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PreviewDto<CompanyDataDto>? CompaniesPreview,
@@ -49,28 +49,17 @@ internal static class NoteMapping
         note.Id,
         "entities",
         new NoteContentDto(note.Format == NoteFormat.Html ? note.Content : "<p>" + WebUtility.HtmlEncode(note.Content) + "</p>"),
-        PersonData(data, note.CreatorId),
+        EntityData.Person(data, note.CreatorId),
         [],
-        note.CreatedAt,
+        note.CreatedAt.UtcDateTime,
         null,
         includes.RepliesCount ? 0 : null,
-        includes.Persons ? Preview(note.PersonIds, id => PersonData(data, id)) : null,
-        includes.Companies ? Preview(note.CompanyIds, id => CompanyData(data, id)) : null,
+        includes.Persons ? Preview(note.PersonIds, id => EntityData.Person(data, id)) : null,
+        includes.Companies ? Preview(note.CompanyIds, id => EntityData.Company(data, id)) : null,
         includes.Opportunities ? Preview(note.OpportunityIds, id => OpportunityData(data, id)) : null);
 
     private static PreviewDto<T> Preview<T>(IReadOnlyList<long> ids, Func<long, T> map) =>
         new([.. ids.Take(PreviewLimit).Select(map)], ids.Count);
-
-    // A note attached to a person past the end of the dataset (a record Attio must reject) keeps the
-    // dangling id, so the reference reaches the target as it is.
-    private static PersonDataDto PersonData(SandboxDataset data, long id) =>
-        data.Persons.FindById(id) is { } person
-            ? new(person.Id, person.FirstName, person.LastName, person.PrimaryEmailAddress,
-                person.Type == PersonType.Internal ? "internal" : "external")
-            : new(id, null, null, null, "external");
-
-    private static CompanyDataDto CompanyData(SandboxDataset data, long id) =>
-        data.Companies.FindById(id) is { } company ? new(company.Id, company.Name, company.Domain) : new(id, "", null);
 
     private static OpportunityDto OpportunityData(SandboxDataset data, long id) =>
         data.Opportunities.FindById(id)?.ToDto() ?? new OpportunityDto(id, "", 0);

@@ -73,7 +73,7 @@ internal sealed class CompanyFactory(int seed, Traits traits, DatasetCounts coun
     private List<FieldValue> Fields(int index, bool unknownOption)
     {
         var rng = Rng.For(seed, RngStream.CompanyFields, index);
-        var fields = new List<FieldValue>(6);
+        var fields = new List<FieldValue>(9);
         if (unknownOption)
         {
             fields.Add(new(Industry.Id, Industry.ValueType, Option: RetiredIndustry));
@@ -106,6 +106,25 @@ internal sealed class CompanyFactory(int seed, Traits traits, DatasetCounts coun
         if (rng.Percent(20))
         {
             fields.Add(new(KeyContact.Id, KeyContact.ValueType, ReferenceId: rng.Next(counts.Persons) + 1L));
+        }
+
+        // Multi-value fields draw last, so the single-value fields above keep their values. An empty
+        // tag list is a value whose options were all removed; the API sends it as null.
+        if (rng.Percent(60))
+        {
+            fields.Add(new(Tags.Id, Tags.ValueType, Options: Generation.DistinctPicks(ref rng, Tags.Options, rng.Next(4))));
+        }
+
+        // One company in a hundred or so has more contacts than the 100 the API sends.
+        var contacts = rng.Percent(1) ? rng.Next(101, 151) : rng.Percent(30) ? rng.Next(1, 4) : 0;
+        if (contacts > 0)
+        {
+            fields.Add(new(Contacts.Id, Contacts.ValueType, ReferenceIds: Generation.DistinctIds(ref rng, contacts, counts.Persons)));
+        }
+
+        if (rng.Percent(25))
+        {
+            fields.Add(new(Offices.Id, Offices.ValueType, Locations: Generation.DistinctPicks(ref rng, NamePools.Locations, rng.Next(1, 4))));
         }
 
         return fields;

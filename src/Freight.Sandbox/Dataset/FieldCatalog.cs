@@ -17,6 +17,10 @@ internal static class FieldCatalog
     public static readonly Field Headquarters = Plain("field-1004", "Headquarters", EntityType.Company, null, FieldValueType.Location);
     public static readonly Field Description = Plain("field-1005", "Description", EntityType.Company, null, FieldValueType.Text);
     public static readonly Field KeyContact = Plain("field-1006", "Key contact", EntityType.Company, null, FieldValueType.Person);
+    public static readonly Field Tags = Multiple(Dropdown("field-1007", "Tags", EntityType.Company, null, 111,
+        "B2B", "B2C", "SaaS", "Marketplace", "Hardware", "Open source"));
+    public static readonly Field Contacts = Multi("field-1008", "Contacts", EntityType.Company, null, FieldValueType.Person);
+    public static readonly Field Offices = Multi("field-1009", "Offices", EntityType.Company, null, FieldValueType.Location);
 
     public static readonly Field JobTitle = Plain("field-1101", "Job title", EntityType.Person, null, FieldValueType.Text);
     public static readonly Field Seniority = Dropdown("field-1102", "Seniority", EntityType.Person, null, 201,
@@ -24,6 +28,8 @@ internal static class FieldCatalog
     public static readonly Field IntroducedBy = Plain("field-1103", "Introduced by", EntityType.Person, null, FieldValueType.Person);
     public static readonly Field FirstMet = Plain("field-1104", "First met", EntityType.Person, null, FieldValueType.Datetime);
     public static readonly Field FormerEmployer = Plain("field-1105", "Former employer", EntityType.Person, null, FieldValueType.Company);
+    public static readonly Field Portfolio = Multi("field-1106", "Portfolio", EntityType.Person, null, FieldValueType.Company);
+    public static readonly Field CheckSizes = Multi("field-1107", "Check sizes", EntityType.Person, null, FieldValueType.Number);
 
     public static readonly Field Status = Ranked("field-2001", "Status", EntityType.Company, CompanyListId, 301,
         "New", "Interested", "Diligence", "Passed");
@@ -39,19 +45,25 @@ internal static class FieldCatalog
     public static readonly Field Amount = Plain("field-2202", "Amount", EntityType.Opportunity, DealListId, FieldValueType.Number);
     public static readonly Field CloseDate = Plain("field-2203", "Close date", EntityType.Opportunity, DealListId, FieldValueType.Datetime);
     public static readonly Field LeadCompany = Plain("field-2204", "Lead company", EntityType.Opportunity, DealListId, FieldValueType.Company);
+    public static readonly Field DealTeam = Multi("field-2205", "Deal team", EntityType.Opportunity, DealListId, FieldValueType.Person);
 
     /// <summary>An option id that no dropdown defines, for the records Attio must reject.</summary>
     public static readonly DropdownOption RetiredIndustry = new(199, "Biotech (retired)", null, null);
 
     public static readonly IReadOnlyList<Field> All =
     [
-        Industry, Employees, Founded, Headquarters, Description, KeyContact,
-        JobTitle, Seniority, IntroducedBy, FirstMet, FormerEmployer,
-        Status, DealSize, Owner, Relationship, LastContacted, Stage, Amount, CloseDate, LeadCompany,
+        Industry, Employees, Founded, Headquarters, Description, KeyContact, Tags, Contacts, Offices,
+        JobTitle, Seniority, IntroducedBy, FirstMet, FormerEmployer, Portfolio, CheckSizes,
+        Status, DealSize, Owner, Relationship, LastContacted, Stage, Amount, CloseDate, LeadCompany, DealTeam,
     ];
 
     private static Field Plain(string id, string name, EntityType entity, long? listId, FieldValueType type) =>
         new(id, name, entity, listId, type, []);
+
+    private static Field Multi(string id, string name, EntityType entity, long? listId, FieldValueType type) =>
+        Multiple(Plain(id, name, entity, listId, type));
+
+    private static Field Multiple(Field field) => field with { AllowsMultiple = true };
 
     private static Field Dropdown(string id, string name, EntityType entity, long? listId, long firstOptionId, params string[] options) =>
         new(id, name, entity, listId, FieldValueType.Dropdown,

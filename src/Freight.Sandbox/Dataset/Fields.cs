@@ -3,6 +3,8 @@ namespace Freight.Sandbox.Dataset;
 /// <summary>
 /// A custom field definition. Global fields belong to every company or person; list fields
 /// (<see cref="ListId"/> set) only to that list's entries. Ids follow Affinity v2: <c>field-&lt;int&gt;</c>.
+/// A field that <see cref="AllowsMultiple"/> holds a list of <see cref="ValueType"/> values (v2 wire type
+/// <c>&lt;type&gt;-multi</c>, as Affinity v1's <c>allows_multiple</c>).
 /// </summary>
 public sealed record Field(
     string Id,
@@ -10,7 +12,8 @@ public sealed record Field(
     EntityType Entity,
     long? ListId,
     FieldValueType ValueType,
-    IReadOnlyList<DropdownOption> Options);
+    IReadOnlyList<DropdownOption> Options,
+    bool AllowsMultiple = false);
 
 /// <summary>Affinity v2 value types used by the dataset (wire names: text, number, datetime, dropdown, ranked-dropdown, person, company, location).</summary>
 public enum FieldValueType
@@ -32,7 +35,9 @@ public sealed record Location(string? StreetAddress, string? City, string? State
 
 /// <summary>
 /// One field's value on a record; exactly the member that matches <see cref="Type"/> is set
-/// (<see cref="ReferenceId"/> for person and company values).
+/// (<see cref="ReferenceId"/> for person and company values). A value of a field that allows multiple
+/// values sets the plural member instead (<see cref="Options"/>, <see cref="ReferenceIds"/>,
+/// <see cref="Locations"/> or <see cref="Numbers"/>), which may be empty.
 /// </summary>
 public sealed record FieldValue(
     string FieldId,
@@ -42,7 +47,11 @@ public sealed record FieldValue(
     DateTimeOffset? Datetime = null,
     DropdownOption? Option = null,
     long? ReferenceId = null,
-    Location? Location = null);
+    Location? Location = null,
+    IReadOnlyList<DropdownOption>? Options = null,
+    IReadOnlyList<long>? ReferenceIds = null,
+    IReadOnlyList<Location>? Locations = null,
+    IReadOnlyList<double>? Numbers = null);
 
 /// <summary>Why the Attio target must refuse a record (the failure path every run exercises).</summary>
 public enum Rejection

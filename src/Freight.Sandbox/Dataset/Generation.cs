@@ -33,6 +33,10 @@ internal static class Generation
     /// <summary>An id past the end of a set of <paramref name="count"/> records: a reference to nothing.</summary>
     public static long MissingId(ref Rng rng, int count) => count + 1L + rng.Next(1000);
 
+    /// <summary><paramref name="wanted"/> distinct items of <paramref name="items"/> (fewer if it has fewer).</summary>
+    public static T[] DistinctPicks<T>(ref Rng rng, IReadOnlyList<T> items, int wanted) =>
+        [.. DistinctIds(ref rng, wanted, items.Count).Select(id => items[(int)id - 1])];
+
     public static FieldValue Option(Field field, ref Rng rng) =>
         new(field.Id, field.ValueType, Option: rng.Pick(field.Options));
 }

@@ -38,6 +38,27 @@ internal sealed class OpportunityFactory(int seed, Traits traits, DatasetCounts 
 /// </summary>
 internal sealed class ListEntryFactory(int seed, DatasetCounts counts)
 {
+    /// <summary>
+    /// The entry that holds the entity in its type's list, or null: entry k of the company list holds
+    /// company 2k or 2k + 1, of the person list person 3k, 3k + 1 or 3k + 2, so only one entry can.
+    /// </summary>
+    public ListEntry? EntryOf(EntityType type, long entityId)
+    {
+        var (perEntry, first, count, entities) = type switch
+        {
+            EntityType.Company => (Proportions.CompaniesPerCompanyListEntry, 0, counts.CompanyListEntries, counts.Companies),
+            EntityType.Person => (Proportions.PersonsPerPersonListEntry, counts.CompanyListEntries, counts.PersonListEntries, counts.Persons),
+            _ => (1, counts.CompanyListEntries + counts.PersonListEntries, counts.OpportunityListEntries, counts.Opportunities),
+        };
+        if (entityId < 1 || entityId > entities || (entityId - 1) / perEntry >= count)
+        {
+            return null;
+        }
+
+        var entry = Create(first + (int)((entityId - 1) / perEntry));
+        return entry.EntityId == entityId ? entry : null;
+    }
+
     public ListEntry Create(int index)
     {
         var rng = Rng.For(seed, RngStream.ListEntry, index);
@@ -86,6 +107,12 @@ internal sealed class ListEntryFactory(int seed, DatasetCounts counts)
         if (rng.Percent(30))
         {
             dealFields.Add(new(LeadCompany.Id, LeadCompany.ValueType, ReferenceId: rng.Next(counts.Companies) + 1L));
+        }
+
+        if (rng.Percent(50))
+        {
+            dealFields.Add(new(DealTeam.Id, DealTeam.ValueType,
+                ReferenceIds: Generation.DistinctIds(ref rng, rng.Next(1, 4), counts.InternalPersons)));
         }
 
         return new ListEntry(id, DealListId, EntityType.Opportunity, index + 1L, createdAt, creatorId, dealFields);

@@ -25,6 +25,14 @@ internal sealed class PersonFactory(int seed, Traits traits, DatasetCounts count
             emailShape == EmailShape.Invalid ? Rejection.InvalidEmail : null);
     }
 
+    /// <summary>Person i's company ids without building the person (the name draws come first, and allocate nothing).</summary>
+    public long[] CompanyIds(int index)
+    {
+        var rng = Rng.For(seed, RngStream.Person, index);
+        NamePools.PersonName(ref rng, traits.PersonName.Of(index));
+        return CompanyIds(ref rng, index);
+    }
+
     private long[] CompanyIds(ref Rng rng, int index) => traits.PersonCompanies.Of(index) switch
     {
         Membership.None => [],
@@ -64,7 +72,7 @@ internal sealed class PersonFactory(int seed, Traits traits, DatasetCounts count
     private List<FieldValue> Fields(int index)
     {
         var rng = Rng.For(seed, RngStream.PersonFields, index);
-        var fields = new List<FieldValue>(5);
+        var fields = new List<FieldValue>(7);
         if (rng.Percent(70))
         {
             fields.Add(new(JobTitle.Id, JobTitle.ValueType, Text: rng.Pick(NamePools.JobTitles)));
@@ -88,6 +96,24 @@ internal sealed class PersonFactory(int seed, Traits traits, DatasetCounts count
         if (rng.Percent(15))
         {
             fields.Add(new(FormerEmployer.Id, FormerEmployer.ValueType, ReferenceId: rng.Next(counts.Companies) + 1L));
+        }
+
+        // Multi-value fields draw last, so the single-value fields above keep their values.
+        var portfolio = rng.Percent(1) ? rng.Next(101, 131) : rng.Percent(15) ? rng.Next(1, 4) : 0;
+        if (portfolio > 0)
+        {
+            fields.Add(new(Portfolio.Id, Portfolio.ValueType, ReferenceIds: Generation.DistinctIds(ref rng, portfolio, counts.Companies)));
+        }
+
+        if (rng.Percent(10))
+        {
+            var sizes = new double[rng.Next(1, 4)];
+            for (var i = 0; i < sizes.Length; i++)
+            {
+                sizes[i] = rng.Next(1, 100) * 25_000;
+            }
+
+            fields.Add(new(CheckSizes.Id, CheckSizes.ValueType, Numbers: sizes));
         }
 
         return fields;

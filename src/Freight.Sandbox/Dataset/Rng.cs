@@ -52,4 +52,5 @@ internal enum RngStream : uint
     ListEntry,
     SlotPermutation,
     SlotOffset,
+    NoteParents,
 }

@@ -10,6 +10,8 @@ public sealed class SandboxDataset
     private readonly Traits _traits;
     private readonly CompanyFactory _companies;
     private readonly Dictionary<long, RecordSet<ListEntry>> _entriesByList;
+    private readonly ListEntryFactory _entries;
+    private readonly Lazy<ReverseIndex> _reverse;
 
     private SandboxDataset(int seed, DatasetCounts counts)
     {
@@ -20,7 +22,8 @@ public sealed class SandboxDataset
         var persons = new PersonFactory(seed, _traits, counts, _companies);
         var opportunities = new OpportunityFactory(seed, _traits, counts, _companies);
         var notes = new NoteFactory(seed, _traits, counts);
-        var entries = new ListEntryFactory(seed, counts);
+        var entries = _entries = new ListEntryFactory(seed, counts);
+        _reverse = new(() => ReverseIndex.Build(counts, notes, persons), LazyThreadSafetyMode.ExecutionAndPublication);
         Companies = new RecordSet<Company>(counts.Companies, _companies.Create);
         Persons = new RecordSet<Person>(counts.Persons, persons.Create);
         Opportunities = new RecordSet<Opportunity>(counts.Opportunities, opportunities.Create);
@@ -85,6 +88,48 @@ public sealed class SandboxDataset
     /// <summary>The entries of one list, or null for an unknown list id.</summary>
     public RecordSet<ListEntry>? EntriesOf(long listId) => _entriesByList.GetValueOrDefault(listId);
 
+    /// <summary>The entries that hold the entity, at most one per list (each list holds an entity once).</summary>
+    public IReadOnlyList<ListEntry> EntriesFor(EntityType type, long entityId) =>
+        _entries.EntryOf(type, entityId) is { } entry ? [entry] : [];
+
+    /// <summary>
+    /// Ids of the notes attached to the record, ascending; empty for an unknown id. The first call
+    /// builds the reverse index (about 50 bytes per company; see <see cref="ReverseIndexBytes"/>).
+    /// </summary>
+    public IReadOnlyList<long> NoteIdsOf(EntityType type, long entityId)
+    {
+        var index = type switch
+        {
+            EntityType.Company => _reverse.Value.NotesByCompany,
+            EntityType.Person => _reverse.Value.NotesByPerson,
+            _ => _reverse.Value.NotesByOpportunity,
+        };
+        return Row(index, entityId);
+    }
+
+    /// <summary>Ids of the persons whose company ids include the company, ascending; empty for an unknown id.</summary>
+    public IReadOnlyList<long> PersonIdsOf(long companyId) => Row(_reverse.Value.PersonsByCompany, companyId);
+
+    /// <summary>The size of the reverse index behind <see cref="NoteIdsOf"/> and <see cref="PersonIdsOf"/>, building it if needed.</summary>
+    public long ReverseIndexBytes => _reverse.Value.Bytes;
+
     /// <summary>Counts per kind and per kind of mess, computed without building the records.</summary>
     public DatasetSummary Summarize() => DatasetSummary.Of(Seed, Counts, _traits, _companies);
+
+    private static long[] Row(IdIndex index, long id)
+    {
+        if (id < 1 || id > index.Rows)
+        {
+            return [];
+        }
+
+        var row = index.Row((int)id - 1);
+        var ids = new long[row.Length];
+        for (var i = 0; i < row.Length; i++)
+        {
+            ids[i] = row[i];
+        }
+
+        return ids;
+    }
 }

@@ -24,7 +24,7 @@ public sealed class ResourceTests
     [Theory]
     [InlineData("v2/companies/31")]
     [InlineData("v2/persons/999999")]
-    [InlineData("v2/opportunities/0")]
+    [InlineData("v2/opportunities/31")]
     [InlineData("v2/lists/4")]
     [InlineData("v2/lists/9/list-entries")]
     [InlineData("v2/lists/9/fields")]
@@ -73,12 +73,12 @@ public sealed class ResourceTests
         var (_, deals) = await harness.GetAsync("v2/lists/3/fields");
 
         var companyFields = company.GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal(6, companyFields.Count);
+        Assert.Equal(9, companyFields.Count);
         Assert.All(companyFields, f => Assert.Equal("global", f.GetProperty("type").GetString()));
         Assert.Contains(companyFields, f => f.GetProperty("id").GetString() == "field-1001"
             && f.GetProperty("valueType").GetString() == "dropdown");
         var dealFields = deals.GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal(4, dealFields.Count);
+        Assert.Equal(5, dealFields.Count);
         Assert.Contains(dealFields, f => f.GetProperty("id").GetString() == "field-2201"
             && f.GetProperty("type").GetString() == "list"
             && f.GetProperty("valueType").GetString() == "ranked-dropdown");

@@ -9,6 +9,9 @@ public sealed class IntegrityTests
 
     private static bool Exists<T>(RecordSet<T> set, long id) where T : class => id >= set.FirstId && id < set.FirstId + set.Count;
 
+    private static IEnumerable<long> References(FieldValue value) =>
+        value.ReferenceIds ?? [value.ReferenceId!.Value];
+
     [Fact]
     public void Ids_are_unique_per_kind()
     {
@@ -55,16 +58,41 @@ public sealed class IntegrityTests
             switch (value.Type)
             {
                 case FieldValueType.Person:
-                    Assert.True(Exists(Data.Persons, value.ReferenceId!.Value));
+                    Assert.All(References(value), id => Assert.True(Exists(Data.Persons, id)));
                     break;
                 case FieldValueType.Company:
-                    Assert.True(Exists(Data.Companies, value.ReferenceId!.Value));
+                    Assert.All(References(value), id => Assert.True(Exists(Data.Companies, id)));
+                    break;
+                case FieldValueType.Dropdown or FieldValueType.RankedDropdown when value.Options is { } options:
+                    Assert.All(options, option => Assert.Contains(option, fields[value.FieldId].Options));
                     break;
                 case FieldValueType.Dropdown or FieldValueType.RankedDropdown:
                     Assert.Equal(!flagged, fields[value.FieldId].Options.Contains(value.Option));
                     break;
             }
         });
+    }
+
+    [Fact]
+    public void A_value_is_plural_exactly_when_its_field_allows_multiple_values()
+    {
+        var fields = Data.Fields.ToDictionary(f => f.Id);
+        var values = Data.Companies.SelectMany(c => c.Fields)
+            .Concat(Data.Persons.SelectMany(p => p.Fields))
+            .Concat(Data.ListEntries.SelectMany(e => e.Fields))
+            .ToList();
+
+        Assert.All(values, value =>
+        {
+            var plural = value.Options ?? (object?)value.ReferenceIds ?? (object?)value.Locations ?? value.Numbers;
+            var single = value.Text ?? value.Number ?? value.Datetime ?? value.Option ?? value.ReferenceId ?? (object?)value.Location;
+            Assert.Equal(fields[value.FieldId].AllowsMultiple, plural is not null);
+            Assert.Equal(!fields[value.FieldId].AllowsMultiple, single is not null);
+        });
+        Assert.Contains(values, v => v.Options is { Count: 0 });
+        Assert.Contains(values, v => v.FieldId == "field-1008" && v.ReferenceIds!.Count > 100);
+        Assert.Contains(values, v => v.FieldId == "field-1106" && v.ReferenceIds!.Count > 100);
+        Assert.All(values.Where(v => v.ReferenceIds is not null), v => Assert.Equal(v.ReferenceIds!.Count, v.ReferenceIds.Distinct().Count()));
     }
 
     [Fact]

@@ -9,11 +9,23 @@ namespace Freight.Sandbox.Tests.OpenApi;
 /// </summary>
 internal sealed class OpenApiShapeChecker(JsonElement document)
 {
-    public JsonElement ResponseSchema(string path, int status = 200, string method = "get")
+    public JsonElement ResponseSchema(string path, int status = 200, string method = "get") =>
+        ResponseSchema(path, status.ToString(System.Globalization.CultureInfo.InvariantCulture), method);
+
+    /// <summary>The schema of a response by its key in the document, such as <c>"404"</c> or <c>"default"</c>.</summary>
+    public JsonElement ResponseSchema(string path, string status, string method = "get")
     {
-        var response = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses")
-            .GetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var response = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status);
         return Resolve(response).GetProperty("content").GetProperty("application/json").GetProperty("schema");
+    }
+
+    /// <summary>The operation's parameters (its own and its path's), with <c>$ref</c>s resolved.</summary>
+    public IEnumerable<JsonElement> Parameters(string path, string method = "get")
+    {
+        var item = document.GetProperty("paths").GetProperty(path);
+        IEnumerable<JsonElement> shared = item.TryGetProperty("parameters", out var common) ? common.EnumerateArray() : [];
+        IEnumerable<JsonElement> own = item.GetProperty(method).TryGetProperty("parameters", out var list) ? list.EnumerateArray() : [];
+        return [.. shared.Concat(own).Select(Resolve)];
     }
 
     public List<string> Check(JsonElement schema, JsonElement value, string at = "$")
@@ -117,7 +129,8 @@ internal sealed class OpenApiShapeChecker(JsonElement document)
             : null;
     }
 
-    private JsonElement Resolve(JsonElement schema) =>
+    /// <summary>Follows a <c>$ref</c> (repeatedly) to the element it names.</summary>
+    public JsonElement Resolve(JsonElement schema) =>
         schema.TryGetProperty("$ref", out var reference) ? Resolve(Lookup(reference.GetString()!)) : schema;
 
     private JsonElement Lookup(string reference)
@@ -135,8 +148,13 @@ internal sealed class OpenApiShapeChecker(JsonElement document)
         (schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array
             && type.EnumerateArray().Any(t => t.GetString() == "null"))
         || (schema.TryGetProperty("enum", out var values) && values.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.Null))
-        || (schema.TryGetProperty("anyOf", out var anyOf)
-            && anyOf.EnumerateArray().Any(option => option.TryGetProperty("type", out var t) && t.GetString() == "null"));
+        || NullOption(schema, "anyOf")
+        || NullOption(schema, "oneOf");
+
+    // `{"oneOf": [{"$ref": ...}, {"type": "null"}]}` is how the specs make an object nullable.
+    private static bool NullOption(JsonElement schema, string keyword) =>
+        schema.TryGetProperty(keyword, out var options)
+        && options.EnumerateArray().Any(option => option.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null");
 
     private static string? TypeOf(JsonElement schema)
     {
