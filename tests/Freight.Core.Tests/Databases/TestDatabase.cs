@@ -51,13 +51,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             return null;
         }
 
-        var database = new TestDatabase(server, await server.CreateDatabaseAsync(), configure);
-        if (migrate)
-        {
-            await database.Get<DatabaseMigrator>().MigrateAsync();
-        }
-
-        return database;
+        return new TestDatabase(server, await server.CreateDatabaseAsync(migrated: migrate), configure);
     }
 
     public T Get<T>()
@@ -70,7 +64,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     {
         await using var context = NewContext();
         var connection = context.Database.GetDbConnection();
-        await connection.OpenAsync();
+        await context.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         var value = await command.ExecuteScalarAsync();
@@ -82,7 +76,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     {
         await using var context = NewContext();
         var connection = context.Database.GetDbConnection();
-        await connection.OpenAsync();
+        await context.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
