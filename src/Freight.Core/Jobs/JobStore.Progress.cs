@@ -36,9 +36,7 @@ public sealed partial class JobStore
             now,
             async context =>
             {
-                await context.Jobs.Where(job => job.Id == jobId).ExecuteUpdateAsync(
-                    setters => setters.SetProperty(job => job.UpdatedAt, now).SetProperty(job => job.Version, job => job.Version + 1),
-                    cancellationToken);
+                await Progress.TouchAsync(context, jobId, now, cancellationToken);
                 var updated = await context.JobPhases.Where(row => row.JobId == jobId && row.Phase == phase)
                     .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.Status, status), cancellationToken);
                 return updated == 1

@@ -21,6 +21,7 @@ internal static class Progress
     {
         if (delta.IsEmpty)
         {
+            await TouchAsync(context, jobId, now, cancellationToken);
             return;
         }
 
@@ -46,4 +47,10 @@ internal static class Progress
             throw new ArgumentException($"Job {jobId} has no {SnakeCase.Name(phase)} phase.", nameof(phase));
         }
     }
+
+    /// <summary>Marks a change the API shows (a phase's status or cursor): a new version, so a new ETag.</summary>
+    public static Task TouchAsync(FreightDbContext context, Guid jobId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        context.Jobs.Where(job => job.Id == jobId).ExecuteUpdateAsync(
+            setters => setters.SetProperty(job => job.UpdatedAt, now).SetProperty(job => job.Version, job => job.Version + 1),
+            cancellationToken);
 }

@@ -25,13 +25,18 @@ public abstract class BatchStoreTests(DatabaseProvider provider, ITestOutputHelp
         var job = await db.ClaimedJobAsync(Worker, [Phase.Companies]);
 
         await batches.AppendAsync(job.Id, Worker, Phase.Companies, new SourcePage([new(2, [1]), new(2, [2])], "cursor-1", IsLast: false));
-        var second = await batches.AppendAsync(job.Id, Worker, Phase.Companies, new SourcePage([new(1, [3])], null, IsLast: true));
+        var second = await batches.AppendAsync(job.Id, Worker, Phase.Companies, new SourcePage([new(1, [3])], "cursor-2", IsLast: false));
+        var afterSecond = await db.Get<JobStore>().FindAsync(job.TenantId, job.Id);
+        var empty = await batches.AppendAsync(job.Id, Worker, Phase.Companies, new SourcePage([], null, IsLast: true));
 
         Assert.Equal(3, second.Single().Sequence);
+        Assert.Empty(empty);
+        Assert.Equal("cursor-2", afterSecond!.Phases.Single(phase => phase.Phase == Phase.Companies).SourceCursor);
         var stored = await db.Get<JobStore>().FindAsync(job.TenantId, job.Id);
         var companies = stored!.Phases.Single(phase => phase.Phase == Phase.Companies);
         Assert.Equal((null, true, 5L), (companies.SourceCursor, companies.SourceCompleted, companies.RecordsRead));
         Assert.Equal(5, stored.TotalRecords);
+        Assert.Equal(afterSecond.Version + 1, stored.Version);
         var listed = await batches.ListAsync(job.TenantId, job.Id, BatchStatus.Pending, 0, 10);
         Assert.Equal([1, 2, 3], listed.Items.Select(batch => batch.Sequence));
         Assert.Equal([2, 2, 1], listed.Items.Select(batch => batch.RecordCount));
