@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Freight.Sandbox.Affinity;
 
 /// <summary>How the Affinity simulator authenticates, limits and keeps time.</summary>
@@ -14,6 +16,9 @@ public sealed class AffinitySimulatorOptions
 
     /// <summary>The account's monthly request budget (Scale and Advanced plans: 100k).</summary>
     public int MonthlyLimit { get; set; } = 100_000;
+
+    /// <summary>A loopback address to listen on (anything else is refused at start).</summary>
+    public IPAddress Address { get; set; } = IPAddress.Loopback;
 
     /// <summary>Loopback port; 0 picks a free one.</summary>
     public int Port { get; set; }
@@ -35,8 +40,9 @@ public sealed class AffinitySimulatorOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MonthlyLimit, 1, nameof(MonthlyLimit));
+        ArgumentNullException.ThrowIfNull(Address, nameof(Address));
         ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, IPEndPoint.MaxPort, nameof(Port));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }
 }
