@@ -1,4 +1,5 @@
 using Freight.Sandbox.Dataset;
+using Freight.Sandbox.Faults;
 using Freight.Sandbox.Hosting;
 
 namespace Freight.Sandbox.Affinity;
@@ -26,7 +27,14 @@ public sealed class AffinitySimulator : IAsyncDisposable
         options ??= new AffinitySimulatorOptions();
         options.Validate();
         var host = await SandboxHost.StartAsync(
-            new SandboxHostOptions { Address = options.Address, Port = options.Port, TimeProvider = options.TimeProvider },
+            new SandboxHostOptions
+            {
+                Address = options.Address,
+                Port = options.Port,
+                TimeProvider = options.TimeProvider,
+                Faults = options.Faults,
+                FaultResponder = FaultResponders.Affinity,
+            },
             services => services.AddAffinity(dataset, options),
             routes => routes.MapAffinity()).ConfigureAwait(false);
         return new AffinitySimulator(host, options.ApiKey);

@@ -1,4 +1,5 @@
 using System.Net;
+using Freight.Sandbox.Faults;
 
 namespace Freight.Sandbox.Affinity;
 
@@ -25,6 +26,9 @@ public sealed class AffinitySimulatorOptions
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Faults injected before the endpoints (none by default); <c>PUT /_sandbox/faults</c> replaces them at run time.</summary>
+    public FaultOptions Faults { get; set; } = FaultOptions.None;
+
     internal int PerMinuteLimit => (int)Math.Max(1, Math.Round(RealPerMinuteLimit * Speed));
 
     internal void Validate()
@@ -44,5 +48,6 @@ public sealed class AffinitySimulatorOptions
         ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, IPEndPoint.MaxPort, nameof(Port));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentNullException.ThrowIfNull(Faults, nameof(Faults));
     }
 }

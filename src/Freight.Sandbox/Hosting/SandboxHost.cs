@@ -1,3 +1,5 @@
+using Freight.Sandbox.Faults;
+using Freight.Sandbox.Inspection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,8 +14,9 @@ namespace Freight.Sandbox.Hosting;
 
 /// <summary>
 /// One simulator on a loopback port: a slim ASP.NET Core app with no configuration and no logging whose
-/// pipeline is routing, then the simulator's endpoints. A simulator brings its services and endpoints;
-/// the host brings everything else.
+/// pipeline is routing, fault injection, then the simulator's endpoints, beside the <c>/_sandbox</c>
+/// endpoints (never faulted, authenticated or rate-limited). A simulator brings its services, its
+/// endpoints and its <see cref="IFaultResponder"/>; the host brings everything else.
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
 {
@@ -47,14 +50,29 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, NoOpHostLifetime>();
+        var faults = new FaultInjector(options.Faults.ToSettings(), options.FaultResponder, options.TimeProvider);
+        var routes = new SandboxRoutes();
+        builder.Services.AddSingleton(routes);
+        builder.Services.AddSingleton(faults);
+        builder.Services.AddSingleton<ISandboxResettable>(faults);
         addServices(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
 
         var app = builder.Build();
         app.UseRouting();
+        app.UseMiddleware<FaultMiddleware>();
         mapEndpoints(app);
+        app.MapSandboxFaults();
         try
         {
+            // Route overrides can be checked only once the simulator's endpoints are mapped.
+            routes.Learn(((IEndpointRouteBuilder)app).DataSources);
+            if (faults.Settings.UnknownRoute(routes.Known) is { } problem)
+            {
+                throw new ArgumentException($"Invalid fault options: {problem}", nameof(options));
+            }
+
+
             await app.StartAsync().ConfigureAwait(false);
         }
         catch

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Freight.Sandbox.Faults;
 using Freight.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ public sealed class SandboxHostTests
     public async Task Host_serves_the_simulators_endpoints_on_loopback_at_the_port_it_reads_back()
     {
         await using var host = await SandboxHost.StartAsync(
-            new SandboxHostOptions(),
+            new SandboxHostOptions { FaultResponder = FaultResponders.Affinity },
             services => services.AddSingleton(new Greeting("hello")),
             routes => routes.MapGet("/greeting", (Greeting greeting) => greeting.Text));
         using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -30,7 +31,7 @@ public sealed class SandboxHostTests
     public async Task Host_refuses_an_address_that_is_not_loopback()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => SandboxHost.StartAsync(
-            new SandboxHostOptions { Address = IPAddress.Any }, _ => { }, _ => { }));
+            new SandboxHostOptions { Address = IPAddress.Any, FaultResponder = FaultResponders.Affinity }, _ => { }, _ => { }));
 
         Assert.Equal("Address", error.ParamName);
         Assert.StartsWith("The simulators listen on loopback only, not on 0.0.0.0.", error.Message, StringComparison.Ordinal);
@@ -44,7 +45,7 @@ public sealed class SandboxHostTests
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
         var error = await Assert.ThrowsAnyAsync<IOException>(() => SandboxHost.StartAsync(
-            new SandboxHostOptions { Port = port }, _ => { }, _ => { }));
+            new SandboxHostOptions { Port = port, FaultResponder = FaultResponders.Affinity }, _ => { }, _ => { }));
 
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
     }
@@ -54,7 +55,7 @@ public sealed class SandboxHostTests
     {
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var host = await SandboxHost.StartAsync(
-            new SandboxHostOptions(),
+            new SandboxHostOptions { FaultResponder = FaultResponders.Affinity },
             _ => { },
             routes => routes.MapGet("/hang", async (HttpContext context) =>
             {
