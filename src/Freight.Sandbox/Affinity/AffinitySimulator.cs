@@ -1,6 +1,7 @@
 using Freight.Sandbox.Dataset;
 using Freight.Sandbox.Faults;
 using Freight.Sandbox.Hosting;
+using Freight.Sandbox.Inspection;
 
 namespace Freight.Sandbox.Affinity;
 
@@ -36,7 +37,11 @@ public sealed class AffinitySimulator : IAsyncDisposable
                 FaultResponder = FaultResponders.Affinity,
             },
             services => services.AddAffinity(dataset, options),
-            routes => routes.MapAffinity()).ConfigureAwait(false);
+            routes =>
+            {
+                routes.MapAffinity();
+                routes.MapSandboxSummary();
+            }).ConfigureAwait(false);
         return new AffinitySimulator(host, options.ApiKey);
     }
 

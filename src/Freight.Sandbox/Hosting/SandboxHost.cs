@@ -14,8 +14,8 @@ namespace Freight.Sandbox.Hosting;
 
 /// <summary>
 /// One simulator on a loopback port: a slim ASP.NET Core app with no configuration and no logging whose
-/// pipeline is routing, fault injection, then the simulator's endpoints, beside the <c>/_sandbox</c>
-/// endpoints (never faulted, authenticated or rate-limited). A simulator brings its services, its
+/// pipeline is routing, request log, fault injection, then the simulator's endpoints, beside the
+/// <c>/_sandbox</c> endpoints (never faulted, authenticated, rate-limited or logged). A simulator brings its services, its
 /// endpoints and its <see cref="IFaultResponder"/>; the host brings everything else.
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
@@ -53,16 +53,21 @@ public sealed class SandboxHost : IAsyncDisposable
         var faults = new FaultInjector(options.Faults.ToSettings(), options.FaultResponder, options.TimeProvider);
         var routes = new SandboxRoutes();
         builder.Services.AddSingleton(routes);
+        var log = new RequestLog();
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton<ISandboxResettable>(faults);
+        builder.Services.AddSingleton(log);
+        builder.Services.AddSingleton<ISandboxResettable>(log);
         addServices(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
 
         var app = builder.Build();
         app.UseRouting();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         mapEndpoints(app);
         app.MapSandboxFaults();
+        app.MapSandboxInspection();
         try
         {
             // Route overrides can be checked only once the simulator's endpoints are mapped.

@@ -9,10 +9,17 @@ namespace Freight.Sandbox.Hosting;
 /// <summary>
 /// A request's route as faults and the request log key it: the method and the matched endpoint's route
 /// template with parameters bare, e.g. <c>GET /v2/companies/{id}</c>, so every id shares one route.
+/// <see cref="SandboxRoutes"/> hands out one instance per route, so counters key on the reference.
 /// </summary>
-internal sealed record SandboxRoute(string Method, string Template)
+internal sealed class SandboxRoute(string method, string template)
 {
-    public string Key { get; } = $"{Method} {Template}";
+    public string Method { get; } = method;
+
+    public string Template { get; } = template;
+
+    public string Key { get; } = $"{method} {template}";
+
+    public override string ToString() => Key;
 }
 
 /// <summary>Resolves and caches the <see cref="SandboxRoute"/> of each request, and reads route keys written by hand.</summary>
