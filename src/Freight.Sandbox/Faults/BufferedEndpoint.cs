@@ -37,8 +37,9 @@ internal static class BufferedEndpoint
         }
 
         // Ending the exchange short of Content-Length makes Kestrel close the connection once the sent bytes
-        // are out. An abort would reset it instead, and a reset can discard those bytes before the client
-        // reads them, turning the truncation into a drop.
+        // are out (the host speaks HTTP/1.1: cleartext HTTP/2 is never negotiated). An abort would reset the
+        // connection instead, and a reset can discard those bytes before the client reads them, turning the
+        // truncation into a drop.
         context.Response.ContentLength = body.Length;
         context.Response.Headers.Connection = "close";
         await context.Response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted);
