@@ -35,7 +35,7 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The app's services, e.g. to reach a simulator's store from the code that started it.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Builds and starts the app; <see cref="IOException"/> when the address is taken.</summary>
+    /// <summary>Builds and starts the app: <see cref="ArgumentException"/> for invalid options, <see cref="IOException"/> when the address is taken.</summary>
     public static async Task<SandboxHost> StartAsync(
         SandboxHostOptions options, Action<IServiceCollection> addServices, Action<IEndpointRouteBuilder> mapEndpoints)
     {
@@ -44,39 +44,16 @@ public sealed class SandboxHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(mapEndpoints);
         options.Validate();
 
-        var builder = WebApplication.CreateSlimBuilder();
-
-        // Ignore the configuration of whatever directory hosts the simulator, and stay quiet.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, NoOpHostLifetime>();
-        var faults = new FaultInjector(options.Faults.ToSettings(), options.FaultResponder, options.TimeProvider);
-        var routes = new SandboxRoutes();
-        builder.Services.AddSingleton(routes);
-        var log = new RequestLog();
-        builder.Services.AddSingleton(faults);
-        builder.Services.AddSingleton<ISandboxResettable>(faults);
-        builder.Services.AddSingleton(log);
-        builder.Services.AddSingleton<ISandboxResettable>(log);
-        addServices(builder.Services);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
-
-        var app = builder.Build();
-        app.UseRouting();
-        app.UseMiddleware<RequestLogMiddleware>();
-        app.UseMiddleware<FaultMiddleware>();
-        mapEndpoints(app);
-        app.MapSandboxFaults();
-        app.MapSandboxInspection();
+        var app = Build(options, addServices, mapEndpoints);
         try
         {
             // Route overrides can be checked only once the simulator's endpoints are mapped.
+            var routes = app.Services.GetRequiredService<SandboxRoutes>();
             routes.Learn(((IEndpointRouteBuilder)app).DataSources);
-            if (faults.Settings.UnknownRoute(routes.Known) is { } problem)
+            if (app.Services.GetRequiredService<FaultInjector>().Settings.UnknownRoute(routes.Known) is { } problem)
             {
                 throw new ArgumentException($"Invalid fault options: {problem}", nameof(options));
             }
-
 
             await app.StartAsync().ConfigureAwait(false);
         }
@@ -89,6 +66,36 @@ public sealed class SandboxHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new SandboxHost(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    private static WebApplication Build(
+        SandboxHostOptions options, Action<IServiceCollection> addServices, Action<IEndpointRouteBuilder> mapEndpoints)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+
+        // Ignore the configuration of whatever directory hosts the simulator, and stay quiet.
+        builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, NoOpHostLifetime>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
+
+        var faults = new FaultInjector(options.Faults.ToSettings(), options.FaultResponder, options.TimeProvider);
+        var log = new RequestLog();
+        builder.Services.AddSingleton(new SandboxRoutes());
+        builder.Services.AddSingleton(faults);
+        builder.Services.AddSingleton<ISandboxResettable>(faults);
+        builder.Services.AddSingleton(log);
+        builder.Services.AddSingleton<ISandboxResettable>(log);
+        addServices(builder.Services);
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
+        mapEndpoints(app);
+        app.MapSandboxFaults();
+        app.MapSandboxInspection();
+        return app;
     }
 
     public async ValueTask DisposeAsync()
