@@ -13,7 +13,7 @@ public sealed class FaultOptions
 
     /// <summary>
     /// Profiles of single routes, keyed by method and route template: <c>"GET /v2/companies"</c>,
-    /// <c>"GET /v2/companies/{id}"</c> (constraints may be left out), <c>"POST /v2/objects/{object}/records"</c>.
+    /// <c>"GET /v2/companies/{companyId}"</c> (constraints may be left out), <c>"POST /v2/objects/{object}/records"</c>.
     /// </summary>
     public IDictionary<string, FaultProfile> Routes { get; } = new Dictionary<string, FaultProfile>(StringComparer.Ordinal);
 

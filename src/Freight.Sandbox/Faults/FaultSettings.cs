@@ -60,11 +60,17 @@ internal sealed class FaultSettings
         return new FaultSettings(seed, defaultProfile, canonical);
     }
 
-    /// <summary>The first route override naming a route the app does not serve, as a problem; null when all exist.</summary>
+    /// <summary>The first route override naming a route the app does not serve, as a problem listing the routes of its method; null when all exist.</summary>
     public string? UnknownRoute(IReadOnlySet<string> known)
     {
-        var unknown = Routes.Keys.FirstOrDefault(key => !known.Contains(key));
-        return unknown is null ? null : $"routes: no route {unknown}; the routes are: {string.Join(", ", known)}.";
+        if (Routes.Keys.FirstOrDefault(key => !known.Contains(key)) is not { } unknown)
+        {
+            return null;
+        }
+
+        var method = unknown[..(unknown.IndexOf(' ', StringComparison.Ordinal) + 1)];
+        var sameMethod = known.Where(key => key.StartsWith(method, StringComparison.Ordinal)).ToList();
+        return $"routes: no route {unknown}; the {method}routes are: {string.Join(", ", sameMethod)}.";
     }
 
     /// <summary>What happens to the <paramref name="index"/>-th request (from 0) on <paramref name="route"/>.</summary>

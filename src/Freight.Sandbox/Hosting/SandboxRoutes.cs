@@ -8,7 +8,7 @@ namespace Freight.Sandbox.Hosting;
 
 /// <summary>
 /// A request's route as faults and the request log key it: the method and the matched endpoint's route
-/// template with parameters bare, e.g. <c>GET /v2/companies/{id}</c>, so every id shares one route.
+/// template with parameters bare, e.g. <c>GET /v2/companies/{companyId}</c>, so every id shares one route.
 /// <see cref="SandboxRoutes"/> hands out one instance per route, so counters key on the reference.
 /// </summary>
 internal sealed class SandboxRoute(string method, string template)
@@ -80,8 +80,8 @@ internal sealed class SandboxRoutes
     }
 
     /// <summary>
-    /// Reads a key such as <c>get /v2/companies/{id:long}</c> into its canonical form
-    /// (<c>GET /v2/companies/{id}</c>); null with a reason when it is not "METHOD /path".
+    /// Reads a key such as <c>get /v2/companies/{companyId:long}</c> into its canonical form
+    /// (<c>GET /v2/companies/{companyId}</c>); null with a reason when it is not "METHOD /path".
     /// </summary>
     public static string? Normalize(string key, out string? problem)
     {
@@ -91,7 +91,7 @@ internal sealed class SandboxRoutes
         var path = space > 0 ? key[(space + 1)..].Trim() : "";
         if (Array.IndexOf(KnownMethods, method) < 0 || !path.StartsWith('/'))
         {
-            problem = $"route \"{key}\" is not \"METHOD /path\", e.g. \"GET /v2/companies/{{id}}\"";
+            problem = $"route \"{key}\" is not \"METHOD /path\", e.g. \"GET /v2/companies/{{companyId}}\"";
             return null;
         }
 

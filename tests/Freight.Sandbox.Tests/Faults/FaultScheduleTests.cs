@@ -140,12 +140,12 @@ public sealed class FaultScheduleTests
     public void Route_keys_are_read_into_method_and_bare_template()
     {
         var options = new FaultOptions();
-        options.Routes["get /v2/companies/{id:long}"] = new FaultProfile { ServerErrors = 0.5 };
+        options.Routes["get /v2/companies/{companyId:long}"] = new FaultProfile { ServerErrors = 0.5 };
 
         var settings = options.ToSettings();
 
-        Assert.Equal("GET /v2/companies/{id}", Assert.Single(settings.Routes).Key);
-        Assert.Equal(50, Enumerable.Range(0, 100).Count(k => settings.Decide(new SandboxRoute("GET", "/v2/companies/{id}"), k).Kind is not null));
+        Assert.Equal("GET /v2/companies/{companyId}", Assert.Single(settings.Routes).Key);
+        Assert.Equal(50, Enumerable.Range(0, 100).Count(k => settings.Decide(new SandboxRoute("GET", "/v2/companies/{companyId}"), k).Kind is not null));
         Assert.Equal(0, Enumerable.Range(0, 100).Count(k => settings.Decide(Companies, k).Kind is not null));
     }
 }

@@ -11,7 +11,7 @@ public sealed class FaultsApiTests
     private static async Task<SimulatorHarness> StartAsync()
     {
         var options = new AffinitySimulatorOptions { Faults = new FaultOptions { Seed = 4, Default = new FaultProfile { RateLimits = 0.02 } } };
-        options.Faults.Routes["GET /v2/persons/{id:long}"] = new FaultProfile { Latency = TimeSpan.FromMilliseconds(5) };
+        options.Faults.Routes["get /v2/persons/{personId:long}"] = new FaultProfile { Latency = TimeSpan.FromMilliseconds(5) };
         return await SimulatorHarness.StartAsync(options: options);
     }
 
@@ -26,7 +26,7 @@ public sealed class FaultsApiTests
         Assert.Equal(0.02, body.GetProperty("default").GetProperty("rate_limits").GetDouble());
         Assert.Equal(1000, body.GetProperty("default").GetProperty("retry_after_ms").GetDouble());
         var route = Assert.Single(body.GetProperty("routes").EnumerateObject().ToList());
-        Assert.Equal("GET /v2/persons/{id}", route.Name);
+        Assert.Equal("GET /v2/persons/{personId}", route.Name);
         Assert.Equal(5, route.Value.GetProperty("latency_ms").GetDouble());
         Assert.Equal(0, route.Value.GetProperty("server_errors").GetDouble());
     }
@@ -55,8 +55,8 @@ public sealed class FaultsApiTests
     [InlineData("""{"default":{"latency_ms":-1}}""", "default.latency_ms must be between 0 and 3600000, not -1.")]
     [InlineData("""{"default":{"latency_ms":1e300}}""", "default.latency_ms must be between 0 and 3600000, not 1E+300.")]
     [InlineData("""{"default":{"slow_body_chunk_bytes":0}}""", "default.slow_body_chunk_bytes must be at least 1, not 0.")]
-    [InlineData("""{"routes":{"GET /v2/nothing":{"server_errors":0.5}}}""", "routes: no route GET /v2/nothing; the routes are: GET /v2/auth/whoami,")]
-    [InlineData("""{"routes":{"/v2/lists":{}}}""", "route \"/v2/lists\" is not \"METHOD /path\", e.g. \"GET /v2/companies/{id}\"")]
+    [InlineData("""{"routes":{"GET /v2/nothing":{"server_errors":0.5}}}""", "routes: no route GET /v2/nothing; the GET routes are: GET /v2/auth/whoami,")]
+    [InlineData("""{"routes":{"/v2/lists":{}}}""", "route \"/v2/lists\" is not \"METHOD /path\", e.g. \"GET /v2/companies/{companyId}\"")]
     [InlineData("""{"routes":{"GET /v2/lists":null}}""", "routes[\"GET /v2/lists\"] has no profile.")]
     [InlineData("""{"routes":{"GET /v2/lists":{},"get /v2/lists":{}}}""", "routes: \"get /v2/lists\" names the route GET /v2/lists a second time.")]
     [InlineData("""{"default":{"server_error":0.05}}""", "The body is not a faults document ($.default.server_error):")]

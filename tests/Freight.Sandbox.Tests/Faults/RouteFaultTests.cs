@@ -40,7 +40,7 @@ public sealed class RouteFaultTests
     public async Task Requests_to_different_ids_share_their_routes_fault_sequence()
     {
         var options = new AffinitySimulatorOptions { Speed = 100 };
-        options.Faults.Routes["GET /v2/companies/{id}"] = new FaultProfile { ServerErrors = 0.5 };
+        options.Faults.Routes["GET /v2/companies/{companyId}"] = new FaultProfile { ServerErrors = 0.5 };
         await using var harness = await SimulatorHarness.StartAsync(options: options);
         var byId = new List<HttpStatusCode>();
         var list = new List<HttpStatusCode>();
@@ -63,6 +63,6 @@ public sealed class RouteFaultTests
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => SimulatorHarness.StartAsync(options: options));
 
-        Assert.StartsWith("Invalid fault options: routes: no route GET /v2/company; the routes are: GET /v2/auth/whoami, GET /v2/companies,", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Invalid fault options: routes: no route GET /v2/company; the GET routes are: GET /v2/auth/whoami, GET /v2/companies, GET /v2/companies/fields,", error.Message, StringComparison.Ordinal);
     }
 }

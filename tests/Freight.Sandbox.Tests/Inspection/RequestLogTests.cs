@@ -19,7 +19,7 @@ public sealed class RequestLogTests
     public async Task Requests_are_counted_by_method_route_template_and_status_and_inspection_is_left_out()
     {
         await using var harness = await SimulatorHarness.StartAsync();
-        foreach (var url in new[] { "v2/companies?limit=1", "v2/companies?limit=2", "v2/companies/1", "v2/companies/2", "v2/companies/9999", "v2/nowhere" })
+        foreach (var url in new[] { "v2/companies?limit=1", "v2/companies?limit=2", "v2/companies/1", "v2/companies/2", "v2/companies/9999", "nowhere" })
         {
             (await harness.Client.GetAsync(url)).Dispose();
         }
@@ -32,9 +32,9 @@ public sealed class RequestLogTests
         Assert.Equal(7, report.GetProperty("total").GetInt64());
         Assert.Equal(new Dictionary<string, long> { ["200"] = 4, ["404"] = 2, ["405"] = 1 }, Counts(report.GetProperty("by_status")));
         Assert.Equal(
-            ["DELETE (unmatched)", "GET (unmatched)", "GET /v2/companies", "GET /v2/companies/{id}"],
+            ["DELETE /v2/companies/{companyId}", "GET (unmatched)", "GET /v2/companies", "GET /v2/companies/{companyId}"],
             report.GetProperty("routes").EnumerateArray().Select(route => route.GetProperty("route").GetString()));
-        var byId = Route(report, "GET /v2/companies/{id}");
+        var byId = Route(report, "GET /v2/companies/{companyId}");
         Assert.Equal(3, byId.GetProperty("total").GetInt64());
         Assert.Equal(new Dictionary<string, long> { ["200"] = 2, ["404"] = 1 }, Counts(byId.GetProperty("by_status")));
         Assert.Equal(0, report.GetProperty("faults").GetProperty("total").GetInt64());
