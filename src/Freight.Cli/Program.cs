@@ -1,9 +1,12 @@
 using System.CommandLine;
 using Freight.Cli.Demo;
+using Freight.Sandbox.Hosting;
 
 var root = new RootCommand("Freight moves CRM data between SaaS APIs, safely.")
 {
     DemoCommand.Create(),
+    SandboxCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C and SIGTERM cancel the running command; a wrong command line exits 2.
+return await root.Parse(args).InvokeWithExitCodesAsync();

@@ -1,3 +1,6 @@
+using System.Net;
+using Freight.Sandbox.Faults;
+
 namespace Freight.Sandbox.Affinity;
 
 /// <summary>How the Affinity simulator authenticates, limits and keeps time.</summary>
@@ -15,10 +18,16 @@ public sealed class AffinitySimulatorOptions
     /// <summary>The account's monthly request budget (Scale and Advanced plans: 100k).</summary>
     public int MonthlyLimit { get; set; } = 100_000;
 
+    /// <summary>A loopback address to listen on (anything else is refused at start).</summary>
+    public IPAddress Address { get; set; } = IPAddress.Loopback;
+
     /// <summary>Loopback port; 0 picks a free one.</summary>
     public int Port { get; set; }
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Faults injected before the endpoints (none by default); <c>PUT /_sandbox/faults</c> replaces them at run time.</summary>
+    public FaultOptions Faults { get; set; } = FaultOptions.None;
 
     internal int PerMinuteLimit => (int)Math.Max(1, Math.Round(RealPerMinuteLimit * Speed));
 
@@ -35,8 +44,10 @@ public sealed class AffinitySimulatorOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MonthlyLimit, 1, nameof(MonthlyLimit));
+        ArgumentNullException.ThrowIfNull(Address, nameof(Address));
         ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, IPEndPoint.MaxPort, nameof(Port));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentNullException.ThrowIfNull(Faults, nameof(Faults));
     }
 }

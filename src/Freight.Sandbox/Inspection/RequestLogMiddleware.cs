@@ -1,0 +1,35 @@
+using Freight.Sandbox.Faults;
+using Freight.Sandbox.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace Freight.Sandbox.Inspection;
+
+/// <summary>
+/// Records every request outside <c>/_sandbox</c> in the <see cref="RequestLog"/> once it is answered,
+/// with the status the client got: 0 when the connection was cut, faulted or not.
+/// </summary>
+internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, SandboxRoutes routes)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (SandboxRoutes.IsInspection(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch when (!context.Response.HasStarted)
+        {
+            // Kestrel answers an exception with a bare 500; log it as such.
+            log.Record(routes.Of(context), StatusCodes.Status500InternalServerError);
+            throw;
+        }
+
+        var cut = context.Features.Get<InjectedFault>()?.Kind.CutsConnection() == true || context.RequestAborted.IsCancellationRequested;
+        log.Record(routes.Of(context), cut ? RequestLog.NoAnswer : context.Response.StatusCode);
+    }
+}

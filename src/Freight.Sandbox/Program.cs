@@ -1,0 +1,3 @@
+using Freight.Sandbox.Hosting;
+
+return await SandboxCommand.CreateRoot().Parse(args).InvokeWithExitCodesAsync();
