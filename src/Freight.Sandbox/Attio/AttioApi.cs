@@ -33,6 +33,7 @@ public static partial class AttioApi
         var table = new RouteTable(v2);
 
         table.Map("GET", "/self", Self);
+        MapSchema(table);
         table.MapRest();
 
         return v2;

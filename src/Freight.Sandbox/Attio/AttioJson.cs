@@ -10,7 +10,7 @@ internal static class AttioJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        // Titles such as "Won 🎉" travel as they are, as Attio sends them.
+        // Accents and symbols travel unescaped, as Attio sends them (characters beyond the BMP stay escaped).
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
