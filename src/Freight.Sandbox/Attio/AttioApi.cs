@@ -34,6 +34,7 @@ public static partial class AttioApi
 
         table.Map("GET", "/self", Self);
         MapSchema(table);
+        MapRecords(table);
         table.MapRest();
 
         return v2;
