@@ -58,6 +58,10 @@ internal sealed class AttioHarness : IAsyncDisposable
         return reply.Data.GetProperty("id").GetProperty("record_id").GetString()!;
     }
 
+    /// <summary>A record-reference value by record id.</summary>
+    public static string Reference(string objectSlug, string recordId) =>
+        "{\"target_object\":\"" + objectSlug + "\",\"target_record_id\":\"" + recordId + "\"}";
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
