@@ -35,7 +35,11 @@ public static partial class AttioApi
         table.Map("GET", "/self", Self);
         MapSchema(table);
         MapRecords(table);
+        MapNotes(table);
+        MapLists(table);
         table.MapRest();
+
+        MapInspection(routes);
 
         return v2;
     }
