@@ -14,7 +14,8 @@ public static partial class AttioApi
         {
             var attributes = $"/{target}/{{identifier}}/attributes";
             table.Map("GET", attributes, (string identifier, HttpRequest request, AttioWorkspace workspace) =>
-                Ok(workspace.ListAttributes(target, identifier, Body.QueryInt(request, "limit", int.MaxValue, 1), Body.QueryInt(request, "offset", 0))));
+                Ok(workspace.ListAttributes(target, identifier, Body.QueryInt(request, "limit", int.MaxValue, 1), Body.QueryInt(request, "offset", 0),
+                    Body.QueryBool(request, "show_archived"))));
             table.Map("POST", attributes, async (string identifier, HttpRequest request, AttioWorkspace workspace) =>
             {
                 using var body = await Body.ReadAsync(request);

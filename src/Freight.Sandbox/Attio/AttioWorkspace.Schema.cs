@@ -21,11 +21,11 @@ internal sealed partial class AttioWorkspace
         }
     }
 
-    public List<AttributeDto> ListAttributes(string target, string identifier, int limit, int offset)
+    public List<AttributeDto> ListAttributes(string target, string identifier, int limit, int offset, bool showArchived)
     {
         lock (_gate)
         {
-            return [.. Owner(target, identifier).Attributes.Skip(offset).Take(limit).Select(a => a.ToDto())];
+            return [.. Owner(target, identifier).Attributes.Where(a => showArchived || !a.IsArchived).Skip(offset).Take(limit).Select(a => a.ToDto())];
         }
     }
 

@@ -67,7 +67,7 @@ internal static class SchemaMapping
         a.IsUnique,
         a.IsMultiselect,
         IsDefaultValueEnabled: false,
-        IsArchived: false,
+        a.IsArchived,
         DefaultValue: null,
         a.Inverse is { } inverse ? new RelationshipDto(Id(inverse)) : null,
         AttioJson.Timestamp(a.CreatedAt),

@@ -192,6 +192,8 @@ public sealed class ValueTests
     [InlineData("date", "\"yesterday\"")]
     [InlineData("date", "\"2023-13-01\"")]
     [InlineData("timestamp", "\"2023-01-02 13:00\"")]
+    [InlineData("timestamp", "\"2023-01-02T13:00:00+99:00\"")]
+    [InlineData("date", "\"0000-01-01\"")]
     [InlineData("number", "\"12\"")]
     [InlineData("number", "1e400")]
     [InlineData("checkbox", "1")]

@@ -39,6 +39,9 @@ internal sealed class AttributeDef
 
     public Derived Derived { get; init; }
 
+    /// <summary>Always false: the simulator has no archive route, but lists honour the flag.</summary>
+    public bool IsArchived { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Position in the owner's attributes; values are stored under it.</summary>

@@ -37,7 +37,7 @@ internal static partial class IsoTime
             utc = new DateTimeOffset(local, offset).ToUniversalTime();
             return true;
         }
-        catch (ArgumentOutOfRangeException)
+        catch (ArgumentException)
         {
             return false; // month 13, hour 25, offset beyond ±14 h and the like
         }

@@ -10,11 +10,14 @@ internal sealed class PersonalNameValue(int slot, long activeFrom, string first,
 {
     private static readonly string[] Parts = ["first_name", "last_name", "full_name"];
 
+    // The usual full name, "First Last", is not stored twice.
+    private readonly string? _full = full == Usual(first, last) ? null : full;
+
     public string First { get; } = first;
 
     public string Last { get; } = last;
 
-    public string Full { get; } = full;
+    public string Full => _full ?? Usual(First, Last);
 
     public override string Key => First + "\u001f" + Last + "\u001f" + Full;
 
@@ -33,7 +36,7 @@ internal sealed class PersonalNameValue(int slot, long activeFrom, string first,
 
             var last = text[..comma].Trim();
             var first = text[(comma + 1)..].Trim();
-            return new(input.Slot, input.Now, first, last, $"{first} {last}".Trim());
+            return new(input.Slot, input.Now, first, last, Usual(first, last));
         }
 
         if (value.ValueKind != JsonValueKind.Object)
@@ -54,6 +57,8 @@ internal sealed class PersonalNameValue(int slot, long activeFrom, string first,
 
         return new(input.Slot, input.Now, parts[0], parts[1], parts[2]);
     }
+
+    private static string Usual(string first, string last) => $"{first} {last}".Trim();
 
     public override string? Field(string property) => property switch
     {
