@@ -258,16 +258,28 @@ public sealed class SchemaTests
     }
 
     [Fact]
-    public async Task The_same_calls_give_the_same_ids_on_every_run()
+    public async Task The_same_calls_give_the_same_ids_on_every_run_and_a_refused_write_uses_none()
     {
         async Task<string> IdsAsync()
         {
             await using var harness = await AttioHarness.StartAsync();
             var objects = await harness.GetAsync("v2/objects");
             var attribute = await harness.PostAsync("v2/objects/people/attributes", AffinityIdAttribute);
-            return objects.Text + attribute.Data.GetProperty("id").GetRawText();
+            var company = await harness.CreateAsync("companies", """{"name":"Acme"}""");
+            await harness.PostAsync("v2/objects/people/records", """{"data":{"values":{"name":"Refused","shoe_size":1}}}""");
+            var person = await harness.CreateAsync("people", """{"affinity_id":"p-1"}""");
+            await harness.PostAsync("v2/lists", ListTests.Pipeline);
+            var entry = await harness.PostAsync("v2/lists/pipeline/entries",
+                $"{{\"data\":{{\"parent_record_id\":\"{company}\",\"parent_object\":\"companies\",\"entry_values\":{{}}}}}}");
+            var note = await harness.PostAsync("v2/notes",
+                $"{{\"data\":{{\"parent_object\":\"people\",\"parent_record_id\":\"{person}\",\"title\":\"T\",\"format\":\"plaintext\",\"content\":\"C\"}}}}");
+            return string.Join("|", objects.Text, attribute.Data.GetProperty("id").GetRawText(), company, person,
+                entry.Data.GetProperty("id").GetRawText(), note.Data.GetProperty("id").GetRawText());
         }
 
-        Assert.Equal(await IdsAsync(), await IdsAsync());
+        var first = await IdsAsync();
+        Assert.Equal(first, await IdsAsync());
+        Assert.Equal(6, first.Split('|').Distinct().Count());
+        Assert.Equal(AttioIds.Make(IdKind.Record, 2).ToString(), first.Split('|')[3]); // the refused create took no id
     }
 }
