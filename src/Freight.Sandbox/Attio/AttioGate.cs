@@ -9,6 +9,9 @@ namespace Freight.Sandbox.Attio;
 /// </summary>
 internal sealed class AttioGate(AttioSimulatorOptions options, AttioRateLimit limit) : IEndpointFilter
 {
+    // Whether query POSTs read is [UNCONFIRMED]; B2 suggests counting them as reads.
+    private const bool QueryCountsAsRead = true;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -39,9 +42,6 @@ internal sealed class AttioGate(AttioSimulatorOptions options, AttioRateLimit li
             return problem.Error.ToResult();
         }
     }
-
-    // Query POSTs read [UNCONFIRMED]; B2 suggests counting them as reads.
-    private const bool QueryCountsAsRead = true;
 
     private static bool IsWrite(HttpRequest request) =>
         !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
