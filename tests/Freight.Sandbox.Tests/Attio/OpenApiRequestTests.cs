@@ -9,8 +9,9 @@ namespace Freight.Sandbox.Tests.Attio;
 
 /// <summary>
 /// Requests the published Attio document calls invalid, derived from the document itself: each required property of a
-/// request body removed in turn, each enum violated, each typed property given a value of another JSON kind, and
-/// limits past their documented maximum. The simulator must refuse every one with 400 <c>validation_type</c>.
+/// request body removed in turn, each enum violated, each typed property given a value of another JSON kind, query
+/// parameters of the wrong type (<see cref="InvalidRequests"/>) and limits past their documented maximum. The simulator
+/// must refuse every one with 400 <c>validation_type</c> (404 for a path that names nothing).
 /// </summary>
 public sealed partial class OpenApiRequestTests(ITestOutputHelper output)
 {
@@ -86,6 +87,54 @@ public sealed partial class OpenApiRequestTests(ITestOutputHelper output)
 
         Assert.Equal(200, atMaximum.Status);
         beyond.AssertError(400, "validation_type");
+    }
+
+    [Theory]
+    [InlineData("/v2/notes")]
+    [InlineData("/v2/{target}/{identifier}/attributes")]
+    [InlineData("/v2/{target}/{identifier}/attributes/{attribute}/options")]
+    [InlineData("/v2/{target}/{identifier}/attributes/{attribute}/statuses")]
+    [InlineData("/v2/objects/{object}/records/{record_id}/entries")]
+    public async Task Query_parameters_the_spec_calls_invalid_are_refused(string specPath)
+    {
+        if (SpecFile.FindOrNote(SpecFile.Attio, output) is not { } specFile)
+        {
+            return;
+        }
+
+        using var spec = JsonDocument.Parse(await File.ReadAllTextAsync(specFile));
+        var checker = new OpenApiShapeChecker(spec.RootElement);
+        await using var harness = await AttioHarness.StartAsync(new AttioSimulatorOptions { Speed = 100 });
+        var company = await harness.CreateAsync("companies", """{"name":"Parent"}""");
+        var options = specPath.EndsWith("/options", StringComparison.Ordinal);
+        var pathValues = new Dictionary<string, string>
+        {
+            ["target"] = "objects",
+            ["identifier"] = options ? "companies" : "deals",
+            ["attribute"] = options ? "categories" : "stage",
+            ["object"] = "companies",
+            ["record_id"] = company,
+        };
+
+        var requests = InvalidRequests.For(checker, specPath, pathValues);
+        var problems = new List<string>();
+        foreach (var request in requests)
+        {
+            var reply = await harness.GetAsync(request.Url);
+            var inPath = specPath.Contains("{" + request.Param + "}", StringComparison.Ordinal);
+            var refused = inPath
+                ? reply.Status == 404 && reply.Body.GetProperty("code").GetString() == "not_found"
+                : reply.Status == 400 && reply.Body.GetProperty("code").GetString() == "validation_type"
+                    && reply.Body.GetProperty("validation_errors")[0].GetProperty("path")[0].GetString() == request.Param;
+            if (!refused)
+            {
+                problems.Add($"{request.Url} ({request.Param} {request.Why}): {reply.Status} {reply.Text}");
+            }
+        }
+
+        Assert.NotEmpty(requests);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Equal(200, (await harness.GetAsync(InvalidRequests.Fill(specPath, pathValues).TrimStart('/'))).Status);
     }
 
     /// <summary>Bodies that break one rule of the request schema each, with a description of the rule.</summary>
