@@ -20,10 +20,10 @@ internal sealed partial class AttioWorkspace
         IEnumerable<T> matches = rows;
         if (query.Filter is { } filter)
         {
-            // One equality on a unique attribute is answered from its index.
-            if (RowFilter.UniqueEquality(owner, filter) is var (attribute, value))
+            // One equality or $in on a unique attribute is answered from its index, in creation order.
+            if (RowFilter.UniqueEquality(owner, filter) is var (attribute, values))
             {
-                matches = Lookup(attribute, value) is T row ? [row] : [];
+                matches = values.Select(value => Lookup(attribute, value)).OfType<T>().Distinct().OrderBy(row => row.Counter);
             }
             else
             {

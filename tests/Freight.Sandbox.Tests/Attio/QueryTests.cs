@@ -26,6 +26,8 @@ public sealed class QueryTests
     [InlineData("""{"name":{"last_name":{"$eq":"Babbage"}}}""", 2)]
     [InlineData("""{"affinity_id":"p-2"}""", 2)]
     [InlineData("""{"affinity_id":{"$eq":"p-1"}}""", 1)]
+    [InlineData("""{"affinity_id":{"$in":["p-2","p-9"]}}""", 2)]
+    [InlineData("""{"email_addresses":{"$in":["nobody@x.example","BOB@initech.com"]}}""", 2)]
     [InlineData("""{"job_title":{"value":{"$contains":"ct"}}}""", 1)]
     [InlineData("""{"email_addresses":{"email_domain":{"$ends_with":"initech.com"}}}""", 2)]
     public async Task Shorthand_and_verbose_equality_find_the_record(string filter, int expected)
@@ -142,6 +144,17 @@ public sealed class QueryTests
         await using var _ = harness;
 
         (await harness.PostAsync("v2/objects/people/records/query", body)).AssertError(400, code);
+    }
+
+    [Fact]
+    public async Task A_unique_in_finds_each_record_once_in_creation_order()
+    {
+        var (harness, _, ada, bob) = await SeedAsync();
+        await using var _ = harness;
+
+        var reply = await harness.PostAsync("v2/objects/people/records/query", """{"filter":{"affinity_id":{"$in":["p-2","p-1","p-2"]}}}""");
+
+        Assert.Equal([ada, bob], Ids(reply));
     }
 
     [Fact]

@@ -30,8 +30,11 @@ internal static class RowFilter
         return All(parts);
     }
 
-    /// <summary>The attribute and value of a filter that is one equality on a unique attribute, answerable from its index.</summary>
-    public static (AttributeDef Attribute, JsonElement Value)? UniqueEquality(AttributeOwner owner, JsonElement filter)
+    /// <summary>
+    /// The attribute and values of a filter that is one equality (shorthand or <c>$eq</c>) or one <c>$in</c> on a unique
+    /// attribute, so its index answers it; null for any other filter.
+    /// </summary>
+    public static (AttributeDef Attribute, List<JsonElement> Values)? UniqueEquality(AttributeOwner owner, JsonElement filter)
     {
         if (filter.EnumerateObject().Count() != 1)
         {
@@ -44,13 +47,15 @@ internal static class RowFilter
             return null;
         }
 
-        var value = property.Value;
-        if (value.ValueKind == JsonValueKind.Object && value.EnumerateObject().Count() == 1 && value.TryGetProperty("$eq", out var eq))
+        List<JsonElement> values = [property.Value];
+        if (property.Value.ValueKind == JsonValueKind.Object && property.Value.EnumerateObject().Count() == 1)
         {
-            value = eq;
+            values = property.Value.TryGetProperty("$eq", out var eq) ? [eq]
+                : property.Value.TryGetProperty("$in", out var any) && any.ValueKind == JsonValueKind.Array ? [.. any.EnumerateArray()]
+                : [];
         }
 
-        return value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? (attribute, value) : null;
+        return values.Count > 0 && values.TrueForAll(v => v.ValueKind is JsonValueKind.String or JsonValueKind.Number) ? (attribute, values) : null;
     }
 
     public static IEnumerable<ValueItem> ItemsOf(Row row, AttributeDef attribute) => attribute.Derived switch
