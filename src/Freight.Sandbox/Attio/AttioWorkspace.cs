@@ -19,6 +19,10 @@ internal sealed partial class AttioWorkspace : ISandboxResettable
     private readonly List<NoteRow> _notes = [];
     private readonly Dictionary<long, List<NoteRow>> _notesByParent = [];
     private List<ObjectDef> _objects = [];
+
+    // Short texts repeat across records (job titles, first names): a slot per hash keeps one copy of the frequent ones,
+    // while one-off texts only replace each other.
+    private readonly string?[] _sharedStrings = new string?[1 << 16];
     private readonly List<ListDef> _lists = [];
 
     public AttioWorkspace(AttioSimulatorOptions options)
@@ -46,6 +50,24 @@ internal sealed partial class AttioWorkspace : ISandboxResettable
         {
             Seed();
         }
+    }
+
+    /// <summary>A stored copy of a short text equal to <paramref name="text"/>, when there is one; caller holds the lock.</summary>
+    public string Share(string text)
+    {
+        if (text.Length > 32)
+        {
+            return text;
+        }
+
+        var slot = text.GetHashCode(StringComparison.Ordinal) & (_sharedStrings.Length - 1);
+        if (_sharedStrings[slot] is { } shared && shared == text)
+        {
+            return shared;
+        }
+
+        _sharedStrings[slot] = text;
+        return text;
     }
 
     public Member? FindMember(string email) => _membersByEmail.GetValueOrDefault(email.Trim());
@@ -77,6 +99,7 @@ internal sealed partial class AttioWorkspace : ISandboxResettable
         _notes.Clear();
         _notesByParent.Clear();
         _lists.Clear();
+        Array.Clear(_sharedStrings);
         _objects = StandardSchema.Build(NewId);
     }
 }

@@ -9,7 +9,7 @@ namespace Freight.Sandbox.Tests.Attio;
 public sealed class MemoryTests(ITestOutputHelper output)
 {
     [Fact]
-    public void A_migrated_person_costs_under_800_bytes()
+    public void A_migrated_person_costs_under_750_bytes()
     {
         const int companies = 1_000;
         const int people = 100_000;
@@ -37,7 +37,7 @@ public sealed class MemoryTests(ITestOutputHelper output)
         var perRecord = (GC.GetTotalMemory(forceFullCollection: true) - baseline) / people;
         output.WriteLine($"{perRecord} bytes per person (5 values, 2 unique keys, a company reference and its inverse)");
         Assert.Equal(people, workspace.Counts().Records["people"]);
-        Assert.InRange(perRecord, 100, 800);
+        Assert.InRange(perRecord, 100, 750);
         GC.KeepAlive(workspace);
     }
 

@@ -31,11 +31,11 @@ internal sealed class PersonalNameValue(int slot, long activeFrom, string first,
             var comma = text.IndexOf(',', StringComparison.Ordinal);
             if (comma < 0)
             {
-                return new(input.Slot, input.Now, text, "", text);
+                return new(input.Slot, input.Now, input.Workspace.Share(text), "", text);
             }
 
-            var last = text[..comma].Trim();
-            var first = text[(comma + 1)..].Trim();
+            var last = input.Workspace.Share(text[..comma].Trim());
+            var first = input.Workspace.Share(text[(comma + 1)..].Trim());
             return new(input.Slot, input.Now, first, last, Usual(first, last));
         }
 
@@ -55,7 +55,7 @@ internal sealed class PersonalNameValue(int slot, long activeFrom, string first,
             parts[i] = part.GetString()!;
         }
 
-        return new(input.Slot, input.Now, parts[0], parts[1], parts[2]);
+        return new(input.Slot, input.Now, input.Workspace.Share(parts[0]), input.Workspace.Share(parts[1]), parts[2]);
     }
 
     private static string Usual(string first, string last) => $"{first} {last}".Trim();

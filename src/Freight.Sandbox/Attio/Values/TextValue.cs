@@ -17,7 +17,7 @@ internal sealed class TextValue(int slot, long activeFrom, string value) : Value
     public static TextValue Parse(JsonElement value, in ValueInput input)
     {
         var text = input.String(value, "value", "a string or {\"value\": string}");
-        return text.Length > MaxLength ? throw input.Invalid("text values are limited to 10 MB.") : new(input.Slot, input.Now, text);
+        return text.Length > MaxLength ? throw input.Invalid("text values are limited to 10 MB.") : new(input.Slot, input.Now, input.Attribute.IsUnique ? text : input.Workspace.Share(text));
     }
 
     public override string? Field(string property) => property == "value" ? Value : null;
