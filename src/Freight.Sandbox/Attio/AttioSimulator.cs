@@ -1,30 +1,21 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Freight.Sandbox.Faults;
+using Freight.Sandbox.Hosting;
 
 namespace Freight.Sandbox.Attio;
 
 /// <summary>An in-process Attio v2 simulator on a loopback port, holding one workspace in memory.</summary>
 public sealed class AttioSimulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private int _disposed;
+    private readonly SandboxHost _host;
 
-    private AttioSimulator(WebApplication app, Uri baseAddress, string apiKey)
+    private AttioSimulator(SandboxHost host, string apiKey)
     {
-        _app = app;
-        BaseAddress = baseAddress;
+        _host = host;
         ApiKey = apiKey;
     }
 
     /// <summary>Root of the server, e.g. <c>http://127.0.0.1:41234/</c>; v2 paths start with <c>v2/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
     /// <summary>The key to send as <c>Authorization: Bearer &lt;key&gt;</c> (or as the Basic user name).</summary>
     public string ApiKey { get; }
@@ -32,51 +23,20 @@ public sealed class AttioSimulator : IAsyncDisposable
     public static async Task<AttioSimulator> StartAsync(AttioSimulatorOptions? options = null)
     {
         options ??= new AttioSimulatorOptions();
-        var builder = WebApplication.CreateSlimBuilder();
-
-        // Ignore the configuration of whatever directory hosts the simulator, and stay quiet.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, NoOpHostLifetime>();
-        builder.Services.AddAttio(options);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-
-        var app = builder.Build();
-        app.MapAttio();
-        try
-        {
-            await app.StartAsync().ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features
-            .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new AttioSimulator(app, new Uri(address.TrimEnd('/') + "/"), options.ApiKey);
+        options.Validate();
+        var host = await SandboxHost.StartAsync(
+            new SandboxHostOptions
+            {
+                Address = options.Address,
+                Port = options.Port,
+                TimeProvider = options.TimeProvider,
+                Faults = options.Faults,
+                FaultResponder = FaultResponders.Attio,
+            },
+            services => services.AddAttio(options),
+            routes => routes.MapAttio()).ConfigureAwait(false);
+        return new AttioSimulator(host, options.ApiKey);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        // An already-cancelled token stops at once instead of draining open connections.
-        using var stopNow = new CancellationTokenSource();
-        await stopNow.CancelAsync().ConfigureAwait(false);
-        await _app.StopAsync(stopNow.Token).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
-
-    // The default console lifetime would hook Ctrl+C and SIGTERM of the hosting process.
-    private sealed class NoOpHostLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using Freight.Sandbox.Dataset;
+using Freight.Sandbox.Faults;
 
 namespace Freight.Sandbox.Attio;
 
@@ -17,10 +19,16 @@ public sealed class AttioSimulatorOptions
     /// <summary>Multiplies both per-second budgets: 10 gives 1000 reads/s and 250 writes/s. Default 1.</summary>
     public double Speed { get; set; } = 1;
 
+    /// <summary>A loopback address to listen on (anything else is refused at start).</summary>
+    public IPAddress Address { get; set; } = IPAddress.Loopback;
+
     /// <summary>Loopback port; 0 picks a free one.</summary>
     public int Port { get; set; }
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Faults injected before the endpoints (none by default); <c>PUT /_sandbox/faults</c> replaces them at run time.</summary>
+    public FaultOptions Faults { get; set; } = FaultOptions.None;
 
     /// <summary>The workspace's members, in order; deals' <c>owner</c> accepts their email addresses.</summary>
     public IReadOnlyList<AttioWorkspaceMember> WorkspaceMembers { get; set; } =
@@ -71,9 +79,11 @@ public sealed class AttioSimulatorOptions
             throw new ArgumentOutOfRangeException(nameof(Speed), Speed, "Speed must be a positive finite number.");
         }
 
+        ArgumentNullException.ThrowIfNull(Address, nameof(Address));
         ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, IPEndPoint.MaxPort, nameof(Port));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentNullException.ThrowIfNull(Faults, nameof(Faults));
         ArgumentNullException.ThrowIfNull(WorkspaceMembers, nameof(WorkspaceMembers));
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var member in WorkspaceMembers)
