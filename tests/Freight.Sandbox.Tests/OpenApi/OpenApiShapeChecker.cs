@@ -5,7 +5,7 @@ namespace Freight.Sandbox.Tests.OpenApi;
 /// <summary>
 /// Checks a JSON value against an OpenAPI schema as far as shapes go: required properties, no
 /// properties beyond <c>additionalProperties: false</c>, JSON kinds of typed values, and arrays'
-/// items, following <c>$ref</c>, <c>allOf</c> and (discriminated) <c>oneOf</c>. Enough to catch a drifting wire shape.
+/// items, following <c>$ref</c>, <c>allOf</c>, <c>anyOf</c> and (discriminated) <c>oneOf</c>. Enough to catch a drifting wire shape.
 /// </summary>
 internal sealed class OpenApiShapeChecker(JsonElement document)
 {
@@ -27,6 +27,11 @@ internal sealed class OpenApiShapeChecker(JsonElement document)
         IEnumerable<JsonElement> own = item.GetProperty(method).TryGetProperty("parameters", out var list) ? list.EnumerateArray() : [];
         return [.. shared.Concat(own).Select(Resolve)];
     }
+
+    /// <summary>The JSON schema of an operation's request body.</summary>
+    public JsonElement RequestSchema(string path, string method) =>
+        Resolve(document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("requestBody"))
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
 
     public List<string> Check(JsonElement schema, JsonElement value, string at = "$")
     {
@@ -67,6 +72,17 @@ internal sealed class OpenApiShapeChecker(JsonElement document)
             else if (!oneOf.EnumerateArray().Any(option => Check(option, value, at).Count == 0))
             {
                 problems.Add($"{at}: matches no oneOf option");
+            }
+
+            return;
+        }
+
+        if (schema.TryGetProperty("anyOf", out var anyOf))
+        {
+            var options = anyOf.EnumerateArray().Where(option => !IsNullType(option)).ToList();
+            if (options.Count > 0 && !options.Any(option => Check(option, value, at).Count == 0))
+            {
+                problems.Add($"{at}: matches no anyOf option");
             }
 
             return;
@@ -155,6 +171,9 @@ internal sealed class OpenApiShapeChecker(JsonElement document)
     private static bool NullOption(JsonElement schema, string keyword) =>
         schema.TryGetProperty(keyword, out var options)
         && options.EnumerateArray().Any(option => option.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null");
+
+    private static bool IsNullType(JsonElement schema) =>
+        schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "null";
 
     private static string? TypeOf(JsonElement schema)
     {
