@@ -1,5 +1,6 @@
 using System.Net;
 using Freight.Sandbox.Affinity;
+using Freight.Sandbox.Attio;
 using Freight.Sandbox.Dataset;
 using Freight.Sandbox.Faults;
 
@@ -24,6 +25,19 @@ internal static class SandboxSimulators
                 Faults = start.Faults(),
             }).ConfigureAwait(false);
             return new RunningSimulator(affinity.BaseAddress, affinity.ApiKey, affinity);
+        }),
+        new("attio", "http://127.0.0.1:5102", async start =>
+        {
+            // The source's internal users are the target's workspace members, so deal owners resolve by email.
+            var attio = await AttioSimulator.StartAsync(new AttioSimulatorOptions
+            {
+                Address = start.Endpoint.Address,
+                Port = start.Endpoint.Port,
+                Speed = start.Speed,
+                Faults = start.Faults(),
+                WorkspaceMembers = AttioSimulatorOptions.MembersFrom(start.Dataset),
+            }).ConfigureAwait(false);
+            return new RunningSimulator(attio.BaseAddress, attio.ApiKey, attio);
         }),
     ];
 }
