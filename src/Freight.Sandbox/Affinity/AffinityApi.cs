@@ -1,4 +1,5 @@
 using Freight.Sandbox.Dataset;
+using Freight.Sandbox.Inspection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,9 @@ public static partial class AffinityApi
         options.Validate();
         services.AddSingleton(dataset);
         services.AddSingleton(options);
-        services.AddSingleton(new UserRateLimit(options.PerMinuteLimit, options.MonthlyLimit, options.TimeProvider));
+        var limit = new UserRateLimit(options.PerMinuteLimit, options.MonthlyLimit, options.TimeProvider);
+        services.AddSingleton(limit);
+        services.AddSingleton<ISandboxResettable>(limit);
         services.AddSingleton<AffinityGate>();
         return services;
     }

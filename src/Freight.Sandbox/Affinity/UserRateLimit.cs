@@ -1,7 +1,12 @@
+using Freight.Sandbox.Inspection;
+
 namespace Freight.Sandbox.Affinity;
 
-/// <summary>The per-minute and monthly budgets of the simulator's one user (CRM_APIS.md A2, A7 item 2).</summary>
-internal sealed class UserRateLimit(int perMinute, int perMonth, TimeProvider time)
+/// <summary>
+/// The per-minute and monthly budgets of the simulator's one user (CRM_APIS.md A2, A7 item 2); a sandbox
+/// reset gives both back in full.
+/// </summary>
+internal sealed class UserRateLimit(int perMinute, int perMonth, TimeProvider time) : ISandboxResettable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -41,6 +46,15 @@ internal sealed class UserRateLimit(int perMinute, int perMonth, TimeProvider ti
             var now = time.GetUtcNow();
             Trim(now);
             return Snapshot(now, allowed: true);
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _recent.Clear();
+            _usedThisMonth = 0;
         }
     }
 

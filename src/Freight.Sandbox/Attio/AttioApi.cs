@@ -20,7 +20,9 @@ public static partial class AttioApi
         services.AddSingleton(options);
         services.AddSingleton(workspace);
         services.AddSingleton<ISandboxResettable>(workspace);
-        services.AddSingleton(new AttioRateLimit(options.ReadsPerSecond, options.WritesPerSecond, options.TimeProvider));
+        var limit = new AttioRateLimit(options.ReadsPerSecond, options.WritesPerSecond, options.TimeProvider);
+        services.AddSingleton(limit);
+        services.AddSingleton<ISandboxResettable>(limit);
         services.AddSingleton<AttioGate>();
         return services;
     }

@@ -1,10 +1,13 @@
+using Freight.Sandbox.Inspection;
+
 namespace Freight.Sandbox.Attio;
 
 /// <summary>
 /// Attio's per-second budgets of reads and writes (CRM_APIS.md B2), as windows of one calendar second of
-/// the options' clock: a request over budget is refused until the next second starts.
+/// the options' clock: a request over budget is refused until the next second starts. A sandbox reset
+/// gives both back in full.
 /// </summary>
-internal sealed class AttioRateLimit(int readsPerSecond, int writesPerSecond, TimeProvider time)
+internal sealed class AttioRateLimit(int readsPerSecond, int writesPerSecond, TimeProvider time) : ISandboxResettable
 {
     private readonly Lock _gate = new();
     private long _second = long.MinValue;
@@ -33,6 +36,15 @@ internal sealed class AttioRateLimit(int readsPerSecond, int writesPerSecond, Ti
 
             used++;
             return true;
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _reads = 0;
+            _writes = 0;
         }
     }
 }

@@ -101,4 +101,24 @@ public sealed class RateLimitTests
         time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(HttpStatusCode.OK, (await harness.GetAsync("v2/lists")).Response.StatusCode);
     }
+
+    [Fact]
+    public async Task Sandbox_reset_gives_both_budgets_back()
+    {
+        await using var harness = await SimulatorHarness.StartAsync(options: new AffinitySimulatorOptions
+        {
+            MonthlyLimit = 1,
+            TimeProvider = new ManualTimeProvider(),
+        });
+        await harness.GetAsync("v2/lists");
+        var (limited, _) = await harness.GetAsync("v2/lists");
+
+        using var reset = await harness.Client.PostAsync("_sandbox/reset", content: null);
+        var (afterReset, _) = await harness.GetAsync("v2/lists");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterReset.StatusCode);
+        Assert.Equal("0", Header(afterReset, "X-Ratelimit-Limit-Org-Remaining"));
+    }
 }

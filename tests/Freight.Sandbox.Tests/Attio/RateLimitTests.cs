@@ -89,4 +89,22 @@ public sealed class RateLimitTests
             WorkspaceMembers = [new("A", "B", "a@b.co"), new("C", "D", "A@B.CO")],
         }.Validate());
     }
+
+    [Fact]
+    public async Task Sandbox_reset_gives_the_budgets_of_the_second_back()
+    {
+        await using var harness = await AttioHarness.StartAsync(new AttioSimulatorOptions
+        {
+            Speed = 1.0 / AttioSimulatorOptions.RealReadsPerSecond,
+            TimeProvider = new ManualTimeProvider(Start),
+        });
+        var first = await harness.GetAsync("v2/self");
+        var limited = await harness.GetAsync("v2/self");
+
+        using var reset = await harness.Client.PostAsync("_sandbox/reset", content: null);
+        var afterReset = await harness.GetAsync("v2/self");
+
+        Assert.Equal([200, 429, 200], new[] { first.Status, limited.Status, afterReset.Status });
+        Assert.True(reset.IsSuccessStatusCode);
+    }
 }
