@@ -21,7 +21,7 @@ public static partial class AffinityApi
         options.Validate();
         services.AddSingleton(dataset);
         services.AddSingleton(options);
-        var limit = new UserRateLimit(options.PerMinuteLimit, options.MonthlyLimit, options.TimeProvider);
+        var limit = new UserRateLimit(options.PerMinuteLimit, options.MonthlyBudget, options.TimeProvider);
         services.AddSingleton(limit);
         services.AddSingleton<ISandboxResettable>(limit);
         services.AddSingleton<AffinityGate>();

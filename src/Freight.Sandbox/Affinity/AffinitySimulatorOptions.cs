@@ -12,7 +12,9 @@ public sealed class AffinitySimulatorOptions
     /// <summary>The only key the simulator accepts as <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
     public string ApiKey { get; set; } = "affinity-sandbox-key";
 
-    /// <summary>Multiplies the per-minute budget: 10 gives 9000/min, 3.0/900 gives 3/min. Default 1.</summary>
+    /// <summary>
+    /// Multiplies both budgets: 10 gives 9000/min and 1M a month, 3.0/900 gives 3/min. Default 1.
+    /// </summary>
     public double Speed { get; set; } = 1;
 
     /// <summary>The account's monthly request budget (Scale and Advanced plans: 100k).</summary>
@@ -29,7 +31,11 @@ public sealed class AffinitySimulatorOptions
     /// <summary>Faults injected before the endpoints (none by default); <c>PUT /_sandbox/faults</c> replaces them at run time.</summary>
     public FaultOptions Faults { get; set; } = FaultOptions.None;
 
-    internal int PerMinuteLimit => (int)Math.Max(1, Math.Round(RealPerMinuteLimit * Speed));
+    internal int PerMinuteLimit => Scaled(RealPerMinuteLimit);
+
+    internal int MonthlyBudget => Scaled(MonthlyLimit);
+
+    private int Scaled(int limit) => (int)Math.Clamp(Math.Round(limit * Speed), 1, int.MaxValue);
 
     internal void Validate()
     {

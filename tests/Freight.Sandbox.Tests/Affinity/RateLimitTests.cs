@@ -121,4 +121,23 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, afterReset.StatusCode);
         Assert.Equal("0", Header(afterReset, "X-Ratelimit-Limit-Org-Remaining"));
     }
+
+    [Fact]
+    public async Task Speed_multiplies_the_monthly_budget_too()
+    {
+        await using var harness = await SimulatorHarness.StartAsync(options: new AffinitySimulatorOptions
+        {
+            MonthlyLimit = 1,
+            Speed = 2,
+            TimeProvider = new ManualTimeProvider(),
+        });
+
+        var (first, _) = await harness.GetAsync("v2/lists");
+        var (second, _) = await harness.GetAsync("v2/lists");
+        var (third, _) = await harness.GetAsync("v2/lists");
+
+        Assert.Equal("2", Header(first, "X-Ratelimit-Limit-Org"));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+    }
 }

@@ -38,7 +38,7 @@ public sealed class ResetAndSummaryTests
         var second = await StatusesAsync();
 
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
-        Assert.Equal(2, (await BodyAsync(reset)).GetProperty("reset").GetInt32());
+        Assert.Equal(3, (await BodyAsync(reset)).GetProperty("reset").GetInt32()); // request log, fault counters, rate budgets
         Assert.Equal(0, report.GetProperty("total").GetInt64());
         Assert.Empty(report.GetProperty("routes").EnumerateArray());
         Assert.Equal(0, report.GetProperty("faults").GetProperty("total").GetInt64());
