@@ -15,12 +15,15 @@ namespace Freight.Connectors.Affinity;
 public sealed partial class AffinitySource : ISourceConnector
 {
     /// <summary>Affinity's largest page (<c>limit</c> 1-100 on every v2 route the source reads).</summary>
-    internal const int PageSize = 100;
+    internal const int MaxPageSize = 100;
 
     private readonly ApiClient _client;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, string?> _emails = new();
     private IReadOnlyList<WireList>? _lists;
+
+    /// <summary>Items asked for per Affinity page; smaller only in tests that want many pages.</summary>
+    internal int PageSize { get; set; } = MaxPageSize;
 
     internal AffinitySource(AffinityConfig config, ConnectorContext context, Action<ApiClientOptions>? configureClient = null)
     {

@@ -43,7 +43,7 @@ internal sealed class AffinityHarness : IAsyncDisposable
     }
 
     /// <summary>A new source on the simulator with its own rate-limit budget; timeouts off, as the clock is virtual.</summary>
-    public AffinitySource Source(string? apiKey = null)
+    public AffinitySource Source(string? apiKey = null, int pageSize = AffinitySource.MaxPageSize)
     {
         var config = JsonSerializer.SerializeToElement(new Dictionary<string, object>
         {
@@ -58,6 +58,7 @@ internal sealed class AffinityHarness : IAsyncDisposable
             options.CircuitBreaker.Enabled = false;
             options.RateLimitRegistry = new RateLimitRegistry();
         });
+        source.PageSize = pageSize;
         _sources.Add(source);
         return source;
     }
