@@ -30,7 +30,7 @@ internal sealed class AffinityHarness : IAsyncDisposable
     public static ConnectorContext Context(TimeProvider time, OutboundPolicy? outbound = null) =>
         new(time, NullLoggerFactory.Instance, outbound ?? OutboundPolicy.Parse("127.0.0.1"));
 
-    public static async Task<AffinityHarness> StartAsync(int companies = 150, double faults = 0, int seed = 7)
+    public static async Task<AffinityHarness> StartAsync(int companies = 100, double faults = 0, int seed = 7)
     {
         var time = new ManualTimeProvider();
         var data = SandboxDataset.Generate(seed, companies);
