@@ -10,12 +10,12 @@ public sealed class AffinitySourceResumeTests
     public async Task Every_pages_cursor_gives_a_new_source_the_same_page(EntityKind kind)
     {
         await using var harness = await AffinityHarness.StartAsync();
-        var pages = await harness.ReadAllAsync(harness.Source(), kind);
-        Assert.True(pages.Count > 1);
+        var pages = await harness.ReadAllAsync(harness.Source(pageSize: 30), kind);
+        Assert.True(pages.Count > 3);
 
         foreach (var (cursor, page) in pages)
         {
-            var again = await harness.Run(harness.Source().ReadPageAsync(kind, cursor, CancellationToken.None));
+            var again = await harness.Run(harness.Source(pageSize: 30).ReadPageAsync(kind, cursor, CancellationToken.None));
 
             Assert.Equal(page.NextCursor, again.NextCursor);
             Assert.Equal(Ids(page), Ids(again));
