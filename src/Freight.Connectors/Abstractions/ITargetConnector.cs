@@ -54,8 +54,11 @@ public abstract record WriteResult
     /// </summary>
     public sealed record Rejected(RejectionOrigin Origin, string Code, string Message, bool Retryable) : WriteResult;
 
-    /// <summary>The write may or may not have happened and may pass later; the engine tries again.</summary>
-    public sealed record Transient(string Message) : WriteResult;
+    /// <summary>
+    /// The write may or may not have happened and may pass later; the engine tries again. A rate limit's
+    /// <see cref="RetryAfter"/> says when, and such a wait does not use up one of the record's attempts.
+    /// </summary>
+    public sealed record Transient(string Message, TimeSpan? RetryAfter = null) : WriteResult;
 }
 
 public enum RejectionOrigin
