@@ -83,7 +83,7 @@ public sealed partial class AffinitySource : ISourceConnector
     /// A token bucket that never exceeds Affinity's sliding minute: a burst of one second's share, and the rest of
     /// the minute's budget returned evenly. Keyed by host and key, since Affinity counts per user.
     /// </summary>
-    private static RateLimitOptions RateLimitFor(AffinityConfig config)
+    internal static RateLimitOptions RateLimitFor(AffinityConfig config)
     {
         var burst = Math.Max(1, config.RequestsPerMinute / 60);
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(config.ApiKey)), 0, 8);

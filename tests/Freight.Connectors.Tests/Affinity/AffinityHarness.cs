@@ -43,12 +43,13 @@ internal sealed class AffinityHarness : IAsyncDisposable
     }
 
     /// <summary>A new source on the simulator with its own rate-limit budget; timeouts off, as the clock is virtual.</summary>
-    public AffinitySource Source(string? apiKey = null, int pageSize = AffinitySource.MaxPageSize)
+    public AffinitySource Source(string? apiKey = null, int pageSize = AffinitySource.MaxPageSize, int requestsPerMinute = 900)
     {
         var config = JsonSerializer.SerializeToElement(new Dictionary<string, object>
         {
             ["api_key"] = apiKey ?? Simulator.ApiKey,
             ["base_url"] = Simulator.BaseAddress.ToString(),
+            ["requests_per_minute"] = requestsPerMinute,
         });
         var source = AffinitySource.Create(config, Context(Time), options =>
         {
