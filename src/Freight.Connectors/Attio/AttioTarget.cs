@@ -42,6 +42,13 @@ public sealed partial class AttioTarget : ITargetConnector
 
     internal AttioConfig Config { get; }
 
+    /// <summary>What the last EnsureSchemaAsync found; tests hand it to a second target.</summary>
+    internal AttioSchemaMap? SchemaMap
+    {
+        get => _schema;
+        set => _schema = value;
+    }
+
     private AttioSchemaMap Schema => _schema
         ?? throw new InvalidOperationException("EnsureSchemaAsync must run before records are written to Attio.");
 
