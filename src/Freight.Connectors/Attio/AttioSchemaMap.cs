@@ -28,8 +28,12 @@ internal sealed record AttioSchemaMap(
 {
     public const string AffinityId = "affinity_id";
 
-    /// <summary>The stable slug of a source field's attribute: <c>affinity_</c> + the field id in snake case.</summary>
-    public static string FieldSlug(string fieldId) => "affinity_" + Snake(fieldId);
+    /// <summary>
+    /// The stable slug of a source field's attribute: <c>aff_</c> + the field id in snake case (<c>field-1001</c> gives
+    /// <c>aff_field_1001</c>). Not <c>affinity_</c>: that prefix is kept for identity attributes such as <c>affinity_id</c>,
+    /// which no two records may share, while field values are shared freely.
+    /// </summary>
+    public static string FieldSlug(string fieldId) => "aff_" + Snake(fieldId);
 
     /// <summary>The stable slug of a source list's Attio list.</summary>
     public static string ListSlug(string listId) => "affinity_list_" + Snake(listId);

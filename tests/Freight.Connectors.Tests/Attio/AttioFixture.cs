@@ -47,8 +47,12 @@ internal sealed class AttioFixture : IAsyncDisposable
         return new AttioFixture(simulator, time, members);
     }
 
-    /// <summary>A target with budgets that never run dry in a test, and no timeouts, so virtual time can run freely.</summary>
-    public AttioTarget Target(string? apiKey = null, int writesPerSecond = 100_000, int readsPerSecond = 100_000) =>
+    /// <summary>
+    /// A target with budgets that never run dry in a test, and no timeouts, so virtual time can run freely. Without
+    /// <paramref name="limited"/> the client-side buckets are off, so no replenishing timer is pending and
+    /// <see cref="ManualTimeProvider.RunAsync"/> moves the clock only for retry delays and 429 pauses.
+    /// </summary>
+    public AttioTarget Target(string? apiKey = null, int writesPerSecond = 100_000, int readsPerSecond = 100_000, bool limited = true) =>
         new(
             new AttioConfig(apiKey ?? Simulator.ApiKey, Simulator.BaseAddress, writesPerSecond, readsPerSecond, 10),
             new ConnectorContext(Time, NullLoggerFactory.Instance, new OutboundPolicy(["127.0.0.1"])),
@@ -57,6 +61,10 @@ internal sealed class AttioFixture : IAsyncDisposable
                 options.AttemptTimeout = Timeout.InfiniteTimeSpan;
                 options.TotalTimeout = Timeout.InfiniteTimeSpan;
                 options.Retry.Randomizer = () => 0.5;
+                if (!limited)
+                {
+                    options.RateLimit.PermitLimit = 0;
+                }
             });
 
     public async Task<JsonElement> GetAsync(string path)

@@ -28,18 +28,18 @@ public sealed class AttioSchemaTests
     }
 
     [Theory]
-    [InlineData("v2/objects/companies/attributes/affinity_field_1", "text", false)]
-    [InlineData("v2/objects/companies/attributes/affinity_field_2", "number", false)]
-    [InlineData("v2/objects/companies/attributes/affinity_field_3", "timestamp", false)]
-    [InlineData("v2/objects/companies/attributes/affinity_field_4", "select", false)]
-    [InlineData("v2/objects/companies/attributes/affinity_field_5", "record-reference", false)]
-    [InlineData("v2/objects/companies/attributes/affinity_field_6", "location", false)]
-    [InlineData("v2/objects/companies/attributes/affinity_field_7", "select", true)]
-    [InlineData("v2/objects/people/attributes/affinity_field_8", "record-reference", true)]
-    [InlineData("v2/objects/people/attributes/affinity_field_9", "text", false)]
-    [InlineData("v2/lists/affinity_list_1/attributes/affinity_field_20", "status", false)]
-    [InlineData("v2/lists/affinity_list_1/attributes/affinity_field_21", "number", false)]
-    [InlineData("v2/lists/affinity_list_3/attributes/affinity_field_30", "status", false)]
+    [InlineData("v2/objects/companies/attributes/aff_field_1", "text", false)]
+    [InlineData("v2/objects/companies/attributes/aff_field_2", "number", false)]
+    [InlineData("v2/objects/companies/attributes/aff_field_3", "timestamp", false)]
+    [InlineData("v2/objects/companies/attributes/aff_field_4", "select", false)]
+    [InlineData("v2/objects/companies/attributes/aff_field_5", "record-reference", false)]
+    [InlineData("v2/objects/companies/attributes/aff_field_6", "location", false)]
+    [InlineData("v2/objects/companies/attributes/aff_field_7", "select", true)]
+    [InlineData("v2/objects/people/attributes/aff_field_8", "record-reference", true)]
+    [InlineData("v2/objects/people/attributes/aff_field_9", "text", false)]
+    [InlineData("v2/lists/affinity_list_1/attributes/aff_field_20", "status", false)]
+    [InlineData("v2/lists/affinity_list_1/attributes/aff_field_21", "number", false)]
+    [InlineData("v2/lists/affinity_list_3/attributes/aff_field_30", "status", false)]
     public async Task Each_field_gets_an_attribute_of_its_mapped_type(string path, string type, bool multiselect)
     {
         await using var attio = await AttioFixture.StartAsync();
@@ -59,8 +59,8 @@ public sealed class AttioSchemaTests
         await using var target = attio.Target();
         await target.EnsureSchemaAsync(Schema(), CancellationToken.None);
 
-        var options = await attio.GetAsync("v2/objects/companies/attributes/affinity_field_4/options");
-        var statuses = await attio.GetAsync("v2/lists/affinity_list_1/attributes/affinity_field_20/statuses");
+        var options = await attio.GetAsync("v2/objects/companies/attributes/aff_field_4/options");
+        var statuses = await attio.GetAsync("v2/lists/affinity_list_1/attributes/aff_field_20/statuses");
         var lists = await attio.GetAsync("v2/lists");
 
         Assert.Equal(["Fintech", "Health"], Titles(options, "title"));
@@ -83,7 +83,7 @@ public sealed class AttioSchemaTests
         await using var second = attio.Target();
         var report = await second.EnsureSchemaAsync(grown, CancellationToken.None);
 
-        Assert.Equal(["v2/objects/companies/attributes/affinity_field_4/options Energy"], report.Created);
+        Assert.Equal(["v2/objects/companies/attributes/aff_field_4/options Energy"], report.Created);
     }
 
     [Fact]

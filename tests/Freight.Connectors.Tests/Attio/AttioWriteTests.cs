@@ -27,13 +27,13 @@ public sealed class AttioWriteTests
         Assert.Equal("1", values.GetProperty("affinity_id")[0].GetProperty("value").GetString());
         Assert.Equal("Acme", values.GetProperty("name")[0].GetProperty("value").GetString());
         Assert.Equal(["acme.com", "acme.io"], All(values, "domains", "domain"));
-        Assert.Equal("Makes anvils", values.GetProperty("affinity_field_1")[0].GetProperty("value").GetString());
-        Assert.Equal(42, values.GetProperty("affinity_field_2")[0].GetProperty("value").GetDouble());
-        Assert.StartsWith("2001-02-03T04:05:06", values.GetProperty("affinity_field_3")[0].GetProperty("value").GetString(), StringComparison.Ordinal);
-        Assert.Equal("Fintech", values.GetProperty("affinity_field_4")[0].GetProperty("option").GetProperty("title").GetString());
-        Assert.Equal("people", values.GetProperty("affinity_field_5")[0].GetProperty("target_object").GetString());
-        Assert.Equal("1 Market St, San Francisco, California, United States", values.GetProperty("affinity_field_6")[0].GetProperty("line_1").GetString());
-        Assert.Equal(["b2b", "ai"], values.GetProperty("affinity_field_7").EnumerateArray().Select(o => o.GetProperty("option").GetProperty("title").GetString()!).ToList());
+        Assert.Equal("Makes anvils", values.GetProperty("aff_field_1")[0].GetProperty("value").GetString());
+        Assert.Equal(42, values.GetProperty("aff_field_2")[0].GetProperty("value").GetDouble());
+        Assert.StartsWith("2001-02-03T04:05:06", values.GetProperty("aff_field_3")[0].GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Fintech", values.GetProperty("aff_field_4")[0].GetProperty("option").GetProperty("title").GetString());
+        Assert.Equal("people", values.GetProperty("aff_field_5")[0].GetProperty("target_object").GetString());
+        Assert.Equal("1 Market St, San Francisco, California, United States", values.GetProperty("aff_field_6")[0].GetProperty("line_1").GetString());
+        Assert.Equal(["b2b", "ai"], values.GetProperty("aff_field_7").EnumerateArray().Select(o => o.GetProperty("option").GetProperty("title").GetString()!).ToList());
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class AttioWriteTests
         Assert.Equal(("Grace", "", "Grace"), (name.GetProperty("first_name").GetString(), name.GetProperty("last_name").GetString(), name.GetProperty("full_name").GetString()));
         Assert.Equal(["grace@acme.com", "grace@gmail.com"], All(values, "email_addresses", "email_address"));
         Assert.Equal(acme.TargetId, values.GetProperty("company")[0].GetProperty("target_record_id").GetString());
-        Assert.Equal(2, values.GetProperty("affinity_field_8").GetArrayLength());
-        Assert.Equal("25000; 50000.5", values.GetProperty("affinity_field_9")[0].GetProperty("value").GetString());
+        Assert.Equal(2, values.GetProperty("aff_field_8").GetArrayLength());
+        Assert.Equal("25000; 50000.5", values.GetProperty("aff_field_9")[0].GetProperty("value").GetString());
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class AttioWriteTests
         var written = await target.WrittenAsync(EntityKind.Companies, Company("1", "Acme", [], Value(KeyContact, "77")));
 
         Assert.Equal(["Field field-5 refers to people 77 that Attio does not hold (yet); those references were left out."], written.Warnings);
-        Assert.Equal(0, (await attio.RecordAsync("companies", written.TargetId)).GetProperty("affinity_field_5").GetArrayLength());
+        Assert.Equal(0, (await attio.RecordAsync("companies", written.TargetId)).GetProperty("aff_field_5").GetArrayLength());
     }
 
     [Fact]
@@ -129,8 +129,8 @@ public sealed class AttioWriteTests
         Assert.Equal(first.TargetId, again.TargetId);
         var entry = (await attio.GetAsync($"v2/lists/affinity_list_1/entries/{again.TargetId}")).GetProperty("data");
         Assert.Equal(acme.TargetId, entry.GetProperty("parent_record_id").GetString());
-        Assert.Equal("Interested", entry.GetProperty("entry_values").GetProperty("affinity_field_20")[0].GetProperty("status").GetProperty("title").GetString());
-        Assert.Equal(5000, entry.GetProperty("entry_values").GetProperty("affinity_field_21")[0].GetProperty("value").GetDouble());
+        Assert.Equal("Interested", entry.GetProperty("entry_values").GetProperty("aff_field_20")[0].GetProperty("status").GetProperty("title").GetString());
+        Assert.Equal(5000, entry.GetProperty("entry_values").GetProperty("aff_field_21")[0].GetProperty("value").GetDouble());
         Assert.Equal(again.TargetId, await target.FindWrittenAsync(EntityKind.ListEntries, Entry("11", "1", EntityKind.Companies, "1"), CancellationToken.None));
     }
 
