@@ -31,7 +31,7 @@ public sealed partial class AttioTarget
 
             var lists = await run.EnsureListsAsync(schema, fields).ConfigureAwait(false);
             var members = await run.ReadAsync("v2/workspace_members").ConfigureAwait(false);
-            var stages = await run.ReadAsync("v2/objects/deals/attributes/stage/statuses").ConfigureAwait(false);
+            var stages = await run.EnsureStagesAsync(schema).ConfigureAwait(false);
             _schema = new AttioSchemaMap(
                 fields,
                 lists,
@@ -67,6 +67,30 @@ public sealed partial class AttioTarget
             }
 
             return [.. answer.GetProperty("data").EnumerateArray()];
+        }
+
+        /// <summary>
+        /// Attio's deal stages, with a status added to <c>deals.stage</c> for each option of the first ranked select of
+        /// every deal list (the source's pipeline stages) that Attio does not have yet.
+        /// </summary>
+        public async Task<List<JsonElement>> EnsureStagesAsync(SourceSchema schema)
+        {
+            const string path = "v2/objects/deals/attributes/stage/statuses";
+            var stages = await ReadAsync(path).ConfigureAwait(false);
+            var titles = stages.Select(s => s.GetProperty("title").GetString()).ToHashSet(StringComparer.Ordinal);
+            var wanted = schema.Lists.Where(l => l.Entity == EntityKind.Deals)
+                .Select(l => schema.Fields.FirstOrDefault(f => f.ListId == l.Id && f.Type == FieldType.RankedSelect))
+                .OfType<FieldDefinition>()
+                .SelectMany(f => f.Options)
+                .Where(title => !titles.Contains(title))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            foreach (var title in wanted)
+            {
+                await CreateAsync(path, new { data = new { title } }).ConfigureAwait(false);
+            }
+
+            return wanted.Count == 0 ? stages : await ReadAsync(path).ConfigureAwait(false);
         }
 
         public async Task<Dictionary<string, JsonElement>> AttributesAsync(string ownerPath) =>

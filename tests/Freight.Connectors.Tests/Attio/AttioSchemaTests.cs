@@ -14,8 +14,8 @@ public sealed class AttioSchemaTests
         var first = await target.EnsureSchemaAsync(Schema(), CancellationToken.None);
         var second = await target.EnsureSchemaAsync(Schema(), CancellationToken.None);
 
-        // 3 affinity_id + 9 global fields + 5 options + 2 lists + 3 list fields + 3 statuses + 2 options.
-        Assert.Equal(27, first.Created.Count);
+        // 3 affinity_id + 9 global fields + 5 options + 2 lists + 3 list fields + 5 list statuses + 1 deal stage.
+        Assert.Equal(28, first.Created.Count);
         Assert.Empty(first.Warnings);
         Assert.Empty(second.Created);
         Assert.Empty(second.Warnings);

@@ -102,17 +102,32 @@ public sealed class AttioWriteTests
         await using var target = attio.Target();
         await target.EnsureSchemaAsync(Schema(), CancellationToken.None);
 
-        var written = await target.WrittenAsync(EntityKind.Deals, Deal("3", "Pilot #3", [], [], "Diligence", "someone@elsewhere.example"));
+        var written = await target.WrittenAsync(EntityKind.Deals, Deal("3", "Pilot #3", [], [], "Closing", "someone@elsewhere.example"));
 
         var first = attio.Members[0].EmailAddress;
         Assert.Equal(
             [
                 $"Owner someone@elsewhere.example of deal 3 is not an Attio workspace member; the deal is owned by {first}.",
-                "Stage \"Diligence\" of deal 3 is not a stage of Attio's deals; the deal is in \"Lead\".",
+                "Stage \"Closing\" of deal 3 is not a stage of Attio's deals; the deal is in \"Lead\".",
             ],
             written.Warnings);
         var values = await attio.RecordAsync("deals", written.TargetId);
         Assert.Equal("Lead", values.GetProperty("stage")[0].GetProperty("status").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_stages_of_the_source_pipeline_become_deal_stages()
+    {
+        await using var attio = await AttioFixture.StartAsync();
+        await using var target = attio.Target();
+        var report = await target.EnsureSchemaAsync(Schema(), CancellationToken.None);
+
+        var written = await target.WrittenAsync(EntityKind.Deals, Deal("3", "Pilot #3", [], [], "Diligence", attio.Members[0].EmailAddress));
+
+        Assert.Equal(["v2/objects/deals/attributes/stage/statuses Diligence"], report.Created.Where(c => c.Contains("deals/attributes/stage", StringComparison.Ordinal)));
+        Assert.Empty(written.Warnings);
+        var values = await attio.RecordAsync("deals", written.TargetId);
+        Assert.Equal("Diligence", values.GetProperty("stage")[0].GetProperty("status").GetProperty("title").GetString());
     }
 
     [Fact]
