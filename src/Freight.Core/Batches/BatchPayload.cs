@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Freight.Connectors;
 
-namespace Freight.Core.Engine;
+namespace Freight.Core.Batches;
 
 /// <summary>
 /// A batch's records as stored before any write: a JSON array of <c>{"id": source id, "data": canonical record}</c>,
