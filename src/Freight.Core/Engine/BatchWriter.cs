@@ -93,12 +93,20 @@ internal sealed class BatchWriter(
     private async Task<WriteResult> WriteWithRetriesAsync(SourceRecord record, CancellationToken cancellationToken)
     {
         var attempts = 0;
+        var idempotent = target.IsIdempotent(kind);
         while (true)
         {
             var result = await target.WriteAsync(kind, record, cancellationToken);
             if (result is not WriteResult.Transient transient)
             {
                 return result;
+            }
+
+            // A write that cannot be repeated safely may have happened before the error: look before sending again.
+            if (!idempotent && transient.RetryAfter is null
+                && await target.FindWrittenAsync(kind, record, cancellationToken) is { } targetId)
+            {
+                return new WriteResult.Written(targetId, []);
             }
 
             // A 429 says when to come back and does not use up an attempt (BRIEF §3).
