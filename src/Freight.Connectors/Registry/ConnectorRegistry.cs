@@ -38,16 +38,31 @@ public sealed class ConnectorConfigException(IReadOnlyList<ConfigProblem> proble
 
 public sealed record ConfigProblem(string Field, string Message);
 
-/// <summary>The connectors by name; adding a system is one more descriptor.</summary>
-public sealed class ConnectorRegistry(IEnumerable<ConnectorDescriptor> descriptors)
+/// <summary>
+/// The connectors by role and name (a system may be both a source and a target under one name); adding a system is
+/// one more descriptor. Two descriptors of one role and name are an <see cref="ArgumentException"/>.
+/// </summary>
+public sealed class ConnectorRegistry
 {
-    private readonly Dictionary<string, ConnectorDescriptor> _byName =
-        descriptors.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(ConnectorRole, string), ConnectorDescriptor> _byName = new(RoleAndName.Instance);
+
+    public ConnectorRegistry(IEnumerable<ConnectorDescriptor> descriptors)
+    {
+        ArgumentNullException.ThrowIfNull(descriptors);
+        foreach (var descriptor in descriptors)
+        {
+            if (!_byName.TryAdd((descriptor.Role, descriptor.Name), descriptor))
+            {
+                throw new ArgumentException(
+                    $"Two {descriptor.Role.ToString().ToLowerInvariant()} connectors are named '{descriptor.Name}'.", nameof(descriptors));
+            }
+        }
+    }
 
     public IReadOnlyCollection<ConnectorDescriptor> All => _byName.Values;
 
     public ConnectorDescriptor? Find(string name, ConnectorRole role) =>
-        _byName.TryGetValue(name, out var descriptor) && descriptor.Role == role ? descriptor : null;
+        _byName.TryGetValue((role, name), out var descriptor) ? descriptor : null;
 
     public ISourceConnector CreateSource(string name, JsonElement config, ConnectorContext context) =>
         (Find(name, ConnectorRole.Source)?.CreateSource ?? throw Unknown(name, ConnectorRole.Source))(config, context);
@@ -56,5 +71,16 @@ public sealed class ConnectorRegistry(IEnumerable<ConnectorDescriptor> descripto
         (Find(name, ConnectorRole.Target)?.CreateTarget ?? throw Unknown(name, ConnectorRole.Target))(config, context);
 
     private KeyNotFoundException Unknown(string name, ConnectorRole role) =>
-        new($"No {role.ToString().ToLowerInvariant()} connector is named '{name}'; known: {string.Join(", ", _byName.Keys.Order())}.");
+        new($"No {role.ToString().ToLowerInvariant()} connector is named '{name}'; known: {string.Join(", ", _byName.Values.Select(d => d.Name.ToLowerInvariant()).Distinct().Order())}.");
+
+    private sealed class RoleAndName : IEqualityComparer<(ConnectorRole Role, string Name)>
+    {
+        public static readonly RoleAndName Instance = new();
+
+        public bool Equals((ConnectorRole Role, string Name) x, (ConnectorRole Role, string Name) y) =>
+            x.Role == y.Role && StringComparer.OrdinalIgnoreCase.Equals(x.Name, y.Name);
+
+        public int GetHashCode((ConnectorRole Role, string Name) obj) =>
+            HashCode.Combine(obj.Role, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Name));
+    }
 }
