@@ -1,0 +1,209 @@
+using System.Text.Json;
+
+namespace Freight.Connectors.Attio;
+
+public sealed partial class AttioTarget
+{
+    private static readonly EntityKind[] ObjectKinds = [EntityKind.Companies, EntityKind.People, EntityKind.Deals];
+
+    /// <summary>
+    /// Reads what the workspace has, then creates only what is missing: a unique text <c>affinity_id</c> on companies,
+    /// people and deals, one attribute per custom field (with its select options), one list per source list with its
+    /// attributes. Remembers field slugs, list slugs, members and deal stages for the writes.
+    /// </summary>
+    public async Task<SchemaReport> EnsureSchemaAsync(SourceSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        try
+        {
+            var run = new SchemaRun(this, cancellationToken);
+            var fields = new Dictionary<string, MappedField>(StringComparer.Ordinal);
+            foreach (var kind in ObjectKinds)
+            {
+                var path = $"v2/objects/{AttioSchemaMap.ObjectOf(kind)}";
+                var existing = await run.AttributesAsync(path).ConfigureAwait(false);
+                await run.EnsureAffinityIdAsync(path, existing).ConfigureAwait(false);
+                foreach (var field in schema.Fields.Where(f => f.ListId is null && f.Entity == kind))
+                {
+                    fields[field.Id] = await run.EnsureFieldAsync(path, existing, field, onList: false).ConfigureAwait(false);
+                }
+            }
+
+            var lists = await run.EnsureListsAsync(schema, fields).ConfigureAwait(false);
+            var members = await run.ReadAsync("v2/workspace_members").ConfigureAwait(false);
+            var stages = await run.ReadAsync("v2/objects/deals/attributes/stage/statuses").ConfigureAwait(false);
+            _schema = new AttioSchemaMap(
+                fields,
+                lists,
+                [.. members.Where(m => m.GetProperty("access_level").GetString() != "suspended").Select(m => m.GetProperty("email_address").GetString()!)],
+                [.. stages.Where(s => !s.GetProperty("is_archived").GetBoolean()).Select(s => s.GetProperty("title").GetString()!)]);
+            if (run.Created.Count > 0)
+            {
+                AttioLog.SchemaCreated(_logger, string.Join(", ", run.Created));
+            }
+
+            return new SchemaReport(run.Created, run.Warnings);
+        }
+        catch (AttioReadException ex)
+        {
+            throw new ConnectorException($"The Attio schema could not be prepared: {ex.Message}", stopsJob: false, ex);
+        }
+    }
+
+    /// <summary>One EnsureSchemaAsync: its requests, and what it created or warned about.</summary>
+    private sealed class SchemaRun(AttioTarget target, CancellationToken cancellationToken)
+    {
+        public List<string> Created { get; } = [];
+
+        public List<string> Warnings { get; } = [];
+
+        public async Task<List<JsonElement>> ReadAsync(string path)
+        {
+            var result = await target._http.GetAsync(path, cancellationToken).ConfigureAwait(false);
+            if (!result.TryGetValue(out var answer))
+            {
+                AttioHttp.ThrowIfAuthFailure(result.Error!);
+                throw new AttioReadException(result.Error!);
+            }
+
+            return [.. answer.GetProperty("data").EnumerateArray()];
+        }
+
+        public async Task<Dictionary<string, JsonElement>> AttributesAsync(string ownerPath) =>
+            (await ReadAsync($"{ownerPath}/attributes").ConfigureAwait(false)).ToDictionary(a => a.GetProperty("api_slug").GetString()!, StringComparer.Ordinal);
+
+        public async Task EnsureAffinityIdAsync(string path, Dictionary<string, JsonElement> existing)
+        {
+            if (existing.TryGetValue(AttioSchemaMap.AffinityId, out var attribute))
+            {
+                if (!attribute.GetProperty("is_unique").GetBoolean())
+                {
+                    throw new ConnectorException(
+                        $"{path}/attributes/{AttioSchemaMap.AffinityId} exists but is not unique: Freight asserts every record on it. "
+                        + "Make it unique in Attio (or remove it so Freight creates it) and run the job again.",
+                        stopsJob: true);
+                }
+
+                return;
+            }
+
+            await CreateAsync($"{path}/attributes", Attribute("Affinity ID", AttioSchemaMap.AffinityId, "text", unique: true, multiselect: false, config: new { }))
+                .ConfigureAwait(false);
+        }
+
+        public async Task<MappedField> EnsureFieldAsync(string path, Dictionary<string, JsonElement> existing, FieldDefinition field, bool onList)
+        {
+            var kind = AttioSchemaMap.KindOf(field, onList);
+            var slug = AttioSchemaMap.FieldSlug(field.Id);
+            var type = AttioSchemaMap.AttributeType(kind);
+            var multiple = field.Multiple && kind is AttioValueKind.Select or AttioValueKind.PersonReference or AttioValueKind.CompanyReference;
+            if (existing.TryGetValue(slug, out var attribute))
+            {
+                var actual = attribute.GetProperty("type").GetString();
+                if (actual != type)
+                {
+                    Warnings.Add($"{path}/attributes/{slug} is {actual}, not {type}: values of field {field.Id} ({field.Name}) may be refused.");
+                }
+            }
+            else
+            {
+                object config = kind switch
+                {
+                    AttioValueKind.PersonReference => new { record_reference = new { allowed_objects = new[] { "people" } } },
+                    AttioValueKind.CompanyReference => new { record_reference = new { allowed_objects = new[] { "companies" } } },
+                    _ => new { },
+                };
+                await CreateAsync($"{path}/attributes", Attribute(field.Name, slug, type, unique: false, multiple, config)).ConfigureAwait(false);
+            }
+
+            if (kind is AttioValueKind.Select or AttioValueKind.Status)
+            {
+                var choices = kind == AttioValueKind.Select ? "options" : "statuses";
+                var titles = (await ReadAsync($"{path}/attributes/{slug}/{choices}").ConfigureAwait(false))
+                    .Select(o => o.GetProperty("title").GetString()).ToHashSet(StringComparer.Ordinal);
+                foreach (var option in field.Options.Where(o => !titles.Contains(o)).Distinct(StringComparer.Ordinal))
+                {
+                    await CreateAsync($"{path}/attributes/{slug}/{choices}", new { data = new { title = option } }).ConfigureAwait(false);
+                }
+            }
+
+            return new MappedField(slug, kind, multiple);
+        }
+
+        public async Task<Dictionary<string, string>> EnsureListsAsync(SourceSchema schema, Dictionary<string, MappedField> fields)
+        {
+            var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+            var existing = (await ReadAsync("v2/lists").ConfigureAwait(false)).Select(l => l.GetProperty("api_slug").GetString()).ToHashSet(StringComparer.Ordinal);
+            foreach (var list in schema.Lists)
+            {
+                var slug = AttioSchemaMap.ListSlug(list.Id);
+                if (!existing.Contains(slug))
+                {
+                    await CreateAsync("v2/lists", new
+                    {
+                        data = new
+                        {
+                            name = list.Name,
+                            api_slug = slug,
+                            parent_object = AttioSchemaMap.ObjectOf(list.Entity),
+                            workspace_access = "full-access",
+                            workspace_member_access = Array.Empty<object>(),
+                        },
+                    }).ConfigureAwait(false);
+                }
+
+                slugs[list.Id] = slug;
+                var path = $"v2/lists/{slug}";
+                var attributes = await AttributesAsync(path).ConfigureAwait(false);
+                foreach (var field in schema.Fields.Where(f => f.ListId == list.Id))
+                {
+                    fields[field.Id] = await EnsureFieldAsync(path, attributes, field, onList: true).ConfigureAwait(false);
+                }
+            }
+
+            return slugs;
+        }
+
+        private static object Attribute(string title, string slug, string type, bool unique, bool multiselect, object config) => new
+        {
+            data = new
+            {
+                title,
+                description = "Migrated from Affinity by Freight.",
+                api_slug = slug,
+                type,
+                is_required = false,
+                is_unique = unique,
+                is_multiselect = multiselect,
+                config,
+            },
+        };
+
+        /// <summary>Creates a schema object; a slug or title conflict means an earlier, unanswered try made it.</summary>
+        private async Task CreateAsync(string path, object body)
+        {
+            var result = await target._http.PostAsync(path, body, retrySafe: true, cancellationToken).ConfigureAwait(false);
+            if (result.IsSuccess || result.Error.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                Created.Add($"{path} {Describe(body)}");
+                return;
+            }
+
+            AttioHttp.ThrowIfAuthFailure(result.Error);
+            var (code, message) = AttioHttp.Describe(result.Error);
+            if (result.Error.Kind == Freight.Http.ApiErrorKind.Http && (int)result.Error.StatusCode!.Value is >= 400 and < 500)
+            {
+                Warnings.Add($"Attio refused {path} {Describe(body)}: {code}: {message}");
+                return;
+            }
+
+            throw new AttioReadException(result.Error);
+        }
+
+        private static string Describe(object body)
+        {
+            var data = JsonSerializer.SerializeToElement(body).GetProperty("data");
+            return data.TryGetProperty("api_slug", out var slug) ? slug.GetString()! : data.GetProperty("title").GetString()!;
+        }
+    }
+}
