@@ -51,8 +51,9 @@ public sealed partial class JobRunner(
         {
             EngineLog.LeaseLost(_logger, job.Id);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception) when (stopping.IsCancellationRequested)
         {
+            // Shutting down: whatever the interrupted call threw, the job goes back unfinished to be resumed.
             await queue.ReleaseAsync(job.Id, options.WorkerId, CancellationToken.None);
         }
         catch (Exception error) when (JobFailure.Describe(error) is { } reason)

@@ -49,6 +49,42 @@ public abstract class MigrationTests(DatabaseProvider provider, ITestOutputHelpe
     }
 }
 
+public abstract class ResumeTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
+{
+    [Theory]
+    [InlineData(60)]
+    [InlineData(150)]
+    public async Task A_migration_stopped_part_way_and_resumed_by_another_worker_ends_like_an_uninterrupted_one(int stopAfterTargetRequests)
+    {
+        await using var db = await OpenAsync();
+        await using var otherDb = await OpenAsync();
+        if (db is null || otherDb is null)
+        {
+            return;
+        }
+
+        await using var uninterrupted = await SandboxMigration.StartAsync(otherDb, companies: 20);
+        await uninterrupted.CreateJobAsync((await otherDb.TenantAsync()).Id);
+        var reference = await uninterrupted.OutcomeAsync(await uninterrupted.RunNextAsync());
+        await using var sandbox = await SandboxMigration.StartAsync(db, companies: 20);
+        await sandbox.CreateJobAsync((await db.TenantAsync()).Id);
+
+        await sandbox.StopPartWayAsync("worker-a", stopAfterTargetRequests);
+        var job = await sandbox.RunNextAsync("worker-b");
+
+        Assert.Equal(JobStatus.CompletedWithErrors, job.Status);
+        Assert.Equal(job.TotalRecords, job.ProcessedRecords);
+        var outcome = await sandbox.OutcomeAsync(job);
+        Assert.Equal(reference.Counts, outcome.Counts);
+        Assert.Equal(reference.Failures, outcome.Failures);
+        Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
+    }
+}
+
+public sealed class ResumeSqliteTests(ITestOutputHelper output) : ResumeTests(DatabaseProvider.Sqlite, output);
+
+public sealed class ResumePostgresTests(ITestOutputHelper output) : ResumeTests(DatabaseProvider.PostgreSql, output);
+
 public sealed class MigrationSqliteTests(ITestOutputHelper output) : MigrationTests(DatabaseProvider.Sqlite, output);
 
 public sealed class MigrationPostgresTests(ITestOutputHelper output) : MigrationTests(DatabaseProvider.PostgreSql, output);

@@ -78,8 +78,20 @@ internal sealed class SandboxMigration : IAsyncDisposable
             TenantId = tenantId,
             SourceSystem = "affinity",
             TargetSystem = "attio",
-            SourceConfig = JsonSerializer.Serialize(new { api_key = Affinity.ApiKey, base_url = Affinity.BaseAddress.ToString().TrimEnd('/') }),
-            TargetConfig = JsonSerializer.Serialize(new { api_key = Attio.ApiKey, base_url = Attio.BaseAddress.ToString().TrimEnd('/') }),
+            // The simulators run at Speed 1000; the connectors' own budgets follow, so tests are not paced at Attio's 25/s.
+            SourceConfig = JsonSerializer.Serialize(new
+            {
+                api_key = Affinity.ApiKey,
+                base_url = Affinity.BaseAddress.ToString().TrimEnd('/'),
+                requests_per_minute = 100_000,
+            }),
+            TargetConfig = JsonSerializer.Serialize(new
+            {
+                api_key = Attio.ApiKey,
+                base_url = Attio.BaseAddress.ToString().TrimEnd('/'),
+                writes_per_second = 25_000,
+                reads_per_second = 100_000,
+            }),
             BatchSize = batchSize,
             DryRun = dryRun,
         });
@@ -93,6 +105,32 @@ internal sealed class SandboxMigration : IAsyncDisposable
             ?? throw new InvalidOperationException("No job to claim.");
         await Runner(workerId).RunAsync(job, CancellationToken.None);
         return (await Db.Get<JobStore>().FindAsync(job.TenantId, job.Id))!;
+    }
+
+    /// <summary>
+    /// Claims the next job as <paramref name="workerId"/> and stops that worker, as a shutdown would, once the target
+    /// has answered <paramref name="targetRequests"/> requests; the job is handed back unfinished.
+    /// </summary>
+    public async Task StopPartWayAsync(string workerId, int targetRequests)
+    {
+        var job = await Db.Get<JobQueue>().ClaimNextAsync(workerId, TimeSpan.FromMinutes(5))
+            ?? throw new InvalidOperationException("No job to claim.");
+        using var stop = new CancellationTokenSource();
+        var run = Runner(workerId).RunAsync(job, stop.Token);
+        while (!run.IsCompleted && (await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests")).GetProperty("total").GetInt64() < targetRequests)
+        {
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(20)));
+        }
+
+        await stop.CancelAsync();
+        await run;
+    }
+
+    /// <summary>What the target holds, and which records failed with which code, for comparing two runs.</summary>
+    public async Task<(string Counts, List<string> Failures)> OutcomeAsync(Job job)
+    {
+        var failures = await Db.Get<FailedRecordStore>().ListAsync(job.TenantId, job.Id, null, 0, 1000);
+        return ((await CountsAsync()).GetRawText(), [.. failures.Items.Select(f => $"{f.Entity} {f.SourceId} {f.ErrorCode}").Order()]);
     }
 
     public async Task<JsonElement> CountsAsync() => await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/counts");
