@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Freight.Core.Batches;
 using Freight.Core.Domain;
 using Freight.Core.Persistence;
@@ -80,6 +82,40 @@ public abstract class ResumeTests(DatabaseProvider provider, ITestOutputHelper o
         Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
     }
 }
+
+public abstract class FaultTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
+{
+    [Fact]
+    public async Task Transient_faults_on_both_sides_change_nothing_in_the_outcome()
+    {
+        await using var db = await OpenAsync();
+        await using var otherDb = await OpenAsync();
+        if (db is null || otherDb is null)
+        {
+            return;
+        }
+
+        await using var calm = await SandboxMigration.StartAsync(otherDb, companies: 20);
+        await calm.CreateJobAsync((await otherDb.TenantAsync()).Id);
+        var reference = await calm.OutcomeAsync(await calm.RunNextAsync());
+        await using var faulty = await SandboxMigration.StartAsync(db, companies: 20, faults: 0.05);
+        await faulty.CreateJobAsync((await db.TenantAsync()).Id);
+
+        var job = await faulty.RunNextAsync();
+
+        var outcome = await faulty.OutcomeAsync(job);
+        Assert.Equal(JobStatus.CompletedWithErrors, job.Status);
+        Assert.Equal(reference.Counts, outcome.Counts);
+        Assert.Equal(reference.Failures, outcome.Failures);
+        Assert.Equal(0, (await faulty.DuplicatesAsync()).GetProperty("total").GetInt32());
+        var injected = await faulty.Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests");
+        Assert.True(injected.GetProperty("faults").GetProperty("total").GetInt64() > 0);
+    }
+}
+
+public sealed class FaultSqliteTests(ITestOutputHelper output) : FaultTests(DatabaseProvider.Sqlite, output);
+
+public sealed class FaultPostgresTests(ITestOutputHelper output) : FaultTests(DatabaseProvider.PostgreSql, output);
 
 public sealed class ResumeSqliteTests(ITestOutputHelper output) : ResumeTests(DatabaseProvider.Sqlite, output);
 
