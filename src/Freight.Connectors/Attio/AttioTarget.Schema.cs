@@ -23,7 +23,8 @@ public sealed partial class AttioTarget
                 var path = $"v2/objects/{AttioSchemaMap.ObjectOf(kind)}";
                 var existing = await run.AttributesAsync(path).ConfigureAwait(false);
                 await run.EnsureAffinityIdAsync(path, existing).ConfigureAwait(false);
-                foreach (var field in schema.Fields.Where(f => f.ListId is null && f.Entity == kind))
+                // An Affinity opportunity lives in exactly one opportunity list, so that list's fields are the deal's own.
+                foreach (var field in schema.Fields.Where(f => f.Entity == kind && (f.ListId is null || kind == EntityKind.Deals)))
                 {
                     fields[field.Id] = await run.EnsureFieldAsync(path, existing, field, onList: false).ConfigureAwait(false);
                 }

@@ -14,7 +14,7 @@ internal sealed partial class AttioWorkspace
     }
 
     /// <summary>
-    /// What was written twice, including what Attio itself allows: records sharing a value of an <c>affinity_*</c> or
+    /// What was written twice, including what Attio itself allows: records sharing a value of a source id attribute (<c>affinity_…_id</c>) or
     /// unique attribute (uniqueness only guards values written after it was turned on), identical notes on one parent,
     /// and several entries of one parent in one list. A scan of everything: for tests, not for the hot path.
     /// </summary>
@@ -26,7 +26,7 @@ internal sealed partial class AttioWorkspace
             foreach (var obj in _objects)
             {
                 foreach (var attribute in obj.Attributes.Where(a => a.Derived == Derived.None
-                    && (a.IsUnique || a.ApiSlug.StartsWith("affinity_", StringComparison.Ordinal))))
+                    && (a.IsUnique || IsSourceId(a.ApiSlug))))
                 {
                     records.AddRange(obj.Rows
                         .SelectMany(row => row.ValuesOf(attribute).Select(item => (item.Key, row.Id)).Distinct())
@@ -52,4 +52,8 @@ internal sealed partial class AttioWorkspace
 
     private static DuplicateNoteDto Duplicate(List<NoteRow> notes) => new(
         notes[0].Parent.Object.ApiSlug, notes[0].Parent.Id, notes[0].Title, AttioJson.Timestamp(notes[0].CreatedTicks), [.. notes.Select(n => n.Id)]);
+
+    // A migration's record keys, e.g. affinity_id or affinity_org_id; not its migrated fields (affinity_field_1101).
+    private static bool IsSourceId(string slug) =>
+        slug.StartsWith("affinity_", StringComparison.Ordinal) && slug.EndsWith("id", StringComparison.Ordinal);
 }

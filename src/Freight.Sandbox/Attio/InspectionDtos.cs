@@ -17,7 +17,7 @@ internal sealed record DuplicatesDto(
     public int Total => Records.Count + Notes.Count + Entries.Count;
 }
 
-/// <summary>Records of one object sharing a value of an <c>affinity_*</c> or unique attribute.</summary>
+/// <summary>Records of one object sharing a value of a source id (<c>affinity_…id</c>) or unique attribute.</summary>
 internal sealed record DuplicateValueDto(string Object, string Attribute, string Value, IReadOnlyList<Guid> RecordIds);
 
 /// <summary>Notes with the same parent, title, content and creation time.</summary>

@@ -37,6 +37,43 @@ public abstract class JobRetryTests(DatabaseProvider provider, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Retrying_failed_records_only_puts_the_refused_records_of_written_batches_in_new_batches()
+    {
+        await using var db = await OpenAsync();
+        if (db is null)
+        {
+            return;
+        }
+
+        var batches = db.Get<BatchStore>();
+        var job = await db.ClaimedJobAsync(Worker, [Phase.People]);
+        await batches.AppendAsync(job.Id, Worker, Phase.People, new SourcePage([new(5, [1])], "end", IsLast: true));
+        var refused = new[]
+        {
+            new RecordFailure("p-2", FailureOrigin.Target, "validation_type", "Invalid email.", Retryable: false, Payload: """{"id":"p-2"}"""),
+            new RecordFailure("p-4", FailureOrigin.Target, "value_not_found", "No such option.", Retryable: false, Payload: """{"id":"p-4"}"""),
+        };
+        await batches.SucceedAsync((await batches.StartNextAsync(job.Id, Worker, Phase.People))!, Worker, new BatchResult(refused));
+        await db.Get<JobStore>().SetPhaseStatusAsync(job.Id, Worker, Phase.People, PhaseStatus.Completed);
+        job.Complete(withErrors: true, db.Time.GetUtcNow());
+        Assert.True(await db.Get<JobQueue>().FinishAsync(job, Worker));
+
+        var queued = await db.Get<JobStore>().RetryAsync(job.TenantId, job.Id, failedOnly: true);
+
+        Assert.Equal(1, queued);
+        var stored = await db.Get<JobStore>().FindAsync(job.TenantId, job.Id);
+        Assert.Equal((5L, 3L, 0L), (stored!.TotalRecords, stored.ProcessedRecords, stored.FailedRecords));
+        Assert.Equal(PhaseStatus.Pending, stored.Phases.Single(phase => phase.Phase == Phase.People).Status);
+        Assert.Equal(0, (await db.Get<FailedRecordStore>().ListAsync(job.TenantId, job.Id, null, 0, 10)).Total);
+        var reclaimed = await db.Get<JobQueue>().ClaimNextAsync("worker-b", TimeSpan.FromMinutes(5));
+        var retry = (await batches.StartNextAsync(job.Id, "worker-b", Phase.People))!;
+        Assert.Equal((2, 2), (retry.Sequence, retry.RecordCount));
+        Assert.Equal(["p-2", "p-4"], BatchPayload.Read(retry.Payload!).Select(record => record.SourceId));
+        Assert.Equal("""{"id":"p-4"}""", System.Text.Encoding.UTF8.GetString(BatchPayload.Read(retry.Payload!)[1].Payload.Span));
+        Assert.Equal(job.Id, reclaimed!.Id);
+    }
+
+    [Fact]
     public async Task Retrying_the_whole_job_clears_the_checkpoint_but_keeps_the_record_map()
     {
         await using var db = await OpenAsync();

@@ -40,16 +40,19 @@ public sealed class InspectionTests
     }
 
     [Fact]
-    public async Task Duplicates_report_what_was_written_twice_even_where_Attio_allows_it()
+    public async Task Duplicates_report_what_was_written_twice_even_where_Attio_allows_it_but_not_shared_field_values()
     {
         await using var harness = await AttioHarness.StartAsync();
         await harness.PostAsync("v2/lists", ListTests.Pipeline);
         await harness.PostAsync("v2/objects/companies/attributes", """
             {"data":{"title":"Affinity org","description":null,"api_slug":"affinity_org_id","type":"number","is_required":false,"is_unique":false,"is_multiselect":false,"config":{}}}
             """);
-        var acme = await harness.CreateAsync("companies", """{"name":"Acme","affinity_org_id":7}""");
+        await harness.PostAsync("v2/objects/companies/attributes", """
+            {"data":{"title":"Sector","description":null,"api_slug":"affinity_field_1001","type":"text","is_required":false,"is_unique":false,"is_multiselect":false,"config":{}}}
+            """);
+        var acme = await harness.CreateAsync("companies", """{"name":"Acme","affinity_org_id":7,"affinity_field_1001":"Fintech"}""");
         var acme2 = await harness.CreateAsync("companies", """{"name":"Acme again","affinity_org_id":7}""");
-        await harness.CreateAsync("companies", """{"name":"Other","affinity_org_id":8}""");
+        await harness.CreateAsync("companies", """{"name":"Other","affinity_org_id":8,"affinity_field_1001":"Fintech"}""");
         var entry = $"{{\"data\":{{\"parent_record_id\":\"{acme}\",\"parent_object\":\"companies\",\"entry_values\":{{}}}}}}";
         await harness.PostAsync("v2/lists/pipeline/entries", entry);
         await harness.PostAsync("v2/lists/pipeline/entries", entry);

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Freight.Connectors;
+using Freight.Core.Batches;
+using Freight.Core.Domain;
+using Freight.Core.RecordMaps;
+
+namespace Freight.Core.Engine;
+
+/// <summary>
+/// Writes one batch's records through the target, at most <see cref="ITargetConnector.MaxParallelWrites"/> at
+/// once (the target's rate limit paces them). Records the target refuses become failures; transient errors
+/// are retried per record, a 429 without using up an attempt. For kinds the target cannot deduplicate, each
+/// record's intent is stored before it is sent, and an intent left by an earlier attempt is first looked up
+/// in the target, so nothing is written twice.
+/// </summary>
+internal sealed class BatchWriter(
+    ITargetConnector target, RecordMapStore maps, Guid jobId, Phase phase, EntityKind kind, RetryPolicy policy, TimeProvider time)
+{
+    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken)
+    {
+        var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var toWrite = target.IsIdempotent(kind) ? records : await ReconcileAsync(records, written, cancellationToken);
+        var failures = new ConcurrentQueue<RecordFailure>();
+        var warnings = new ConcurrentQueue<string>();
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, target.MaxParallelWrites), CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(toWrite, parallel, async (record, token) =>
+            {
+                switch (await WriteWithRetriesAsync(record, token))
+                {
+                    case WriteResult.Written done:
+                        written[record.SourceId] = done.TargetId;
+                        foreach (var warning in done.Warnings)
+                        {
+                            warnings.Enqueue($"{SnakeCase.Name(phase)} {record.SourceId}: {warning}");
+                        }
+
+                        break;
+                    case WriteResult.Rejected rejected:
+                        failures.Enqueue(new RecordFailure(
+                            record.SourceId, Origin(rejected.Origin), rejected.Code, rejected.Message, rejected.Retryable,
+                            Encoding.UTF8.GetString(record.Payload.Span)));
+                        break;
+                }
+            });
+        }
+        finally
+        {
+            // Also after a failure part-way: what reached the target is recorded, so a retry does not send it again.
+            if (!written.IsEmpty)
+            {
+                await maps.CompleteAsync(jobId, phase, written, CancellationToken.None);
+            }
+        }
+
+        return new BatchOutcome([.. failures], [.. warnings]);
+    }
+
+    /// <summary>
+    /// Leaves out records an earlier attempt wrote (done in the record map, or found in the target for an intent
+    /// whose outcome was unknown) and records the intent of the others before they are sent.
+    /// </summary>
+    private async Task<List<SourceRecord>> ReconcileAsync(
+        IReadOnlyList<SourceRecord> records, ConcurrentDictionary<string, string> written, CancellationToken cancellationToken)
+    {
+        var known = await maps.FindAsync(jobId, phase, [.. records.Select(record => record.SourceId)], cancellationToken);
+        var remaining = new List<SourceRecord>(records.Count);
+        foreach (var record in records)
+        {
+            if (known.TryGetValue(record.SourceId, out var map))
+            {
+                if (map.State == RecordMapState.Done)
+                {
+                    continue;
+                }
+
+                if (await target.FindWrittenAsync(kind, record, cancellationToken) is { } targetId)
+                {
+                    written[record.SourceId] = targetId;
+                    continue;
+                }
+            }
+
+            remaining.Add(record);
+        }
+
+        await maps.RecordIntentsAsync(jobId, phase, [.. remaining.Select(record => record.SourceId)], cancellationToken);
+        return remaining;
+    }
+
+    private async Task<WriteResult> WriteWithRetriesAsync(SourceRecord record, CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        var idempotent = target.IsIdempotent(kind);
+        while (true)
+        {
+            var result = await target.WriteAsync(kind, record, cancellationToken);
+            if (result is not WriteResult.Transient transient)
+            {
+                return result;
+            }
+
+            // A write that cannot be repeated safely may have happened before the error: look before sending again.
+            if (!idempotent && transient.RetryAfter is null
+                && await target.FindWrittenAsync(kind, record, cancellationToken) is { } targetId)
+            {
+                return new WriteResult.Written(targetId, []);
+            }
+
+            // A 429 says when to come back and does not use up an attempt (BRIEF §3).
+            if (transient.RetryAfter is not { } wait)
+            {
+                attempts++;
+                if (attempts >= policy.MaxAttempts)
+                {
+                    throw new TransientBatchException($"record {record.SourceId}: {transient.Message} (after {attempts} attempts)");
+                }
+
+                wait = Backoff(attempts);
+            }
+
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var delay = policy.InitialBackoff * Math.Pow(2, attempt - 1);
+        return delay < policy.MaxBackoff ? delay : policy.MaxBackoff;
+    }
+
+    private static FailureOrigin Origin(RejectionOrigin origin) => origin switch
+    {
+        RejectionOrigin.Source => FailureOrigin.Source,
+        RejectionOrigin.Mapping => FailureOrigin.Mapping,
+        _ => FailureOrigin.Target,
+    };
+}
+
+/// <summary>What a batch's write left: the records that failed and the warnings for the job's log.</summary>
+internal sealed record BatchOutcome(IReadOnlyList<RecordFailure> Failures, IReadOnlyList<string> Warnings);
+
+/// <summary>A record kept failing transiently: the batch goes back to the queue (or fails after its attempts).</summary>
+internal sealed class TransientBatchException(string message) : Exception(message);

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Freight.Connectors;
+using Freight.Core.Batches;
+using Freight.Core.Domain;
+using Freight.Core.Jobs;
+using Freight.Core.Logs;
+using Freight.Core.RecordMaps;
+using Microsoft.Extensions.Logging;
+
+namespace Freight.Core.Engine;
+
+/// <summary>
+/// Runs one claimed job to its end (BRIEF §3): the schema phase, then each selected entity phase in dependency
+/// order, reading the source into batches that are stored before any write, writing them through the target,
+/// and checkpointing as it goes, while a heartbeat keeps the lease and watches for cancellation.
+/// </summary>
+public sealed partial class JobRunner(
+    JobStore jobs,
+    JobQueue queue,
+    BatchStore batches,
+    RecordMapStore maps,
+    JobLogStore logs,
+    ConnectorRegistry registry,
+    EngineOptions options,
+    TimeProvider time,
+    ILoggerFactory loggerFactory)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<JobRunner>();
+
+    /// <summary>
+    /// Works on <paramref name="job"/> (claimed by this worker) until it is finished, cancelled, or the lease is
+    /// lost; <paramref name="stopping"/> hands the job back unfinished for another worker to resume.
+    /// </summary>
+    public async Task RunAsync(Job job, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var lease = new LeaseWatch();
+        var heartbeat = KeepLeaseAsync(job, lease, run);
+        try
+        {
+            await RunPhasesAsync(job, run.Token);
+            await FinishAsync(job, fresh => fresh.Complete(withErrors: fresh.FailedRecords > 0, time.GetUtcNow()));
+        }
+        catch (OperationCanceledException) when (lease.CancelRequested)
+        {
+            await LogAsync(job, JobLogLevel.Info, "Cancelled; the checkpoint is kept.");
+            await FinishAsync(job, fresh => fresh.MarkCancelled(time.GetUtcNow()));
+        }
+        catch (Exception error) when (lease.Lost || error is LeaseLostException)
+        {
+            EngineLog.LeaseLost(_logger, job.Id);
+        }
+        catch (Exception) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: whatever the interrupted call threw, the job goes back unfinished to be resumed.
+            await queue.ReleaseAsync(job.Id, options.WorkerId, CancellationToken.None);
+        }
+        catch (Exception error) when (JobFailure.Describe(error) is { } reason)
+        {
+            await LogAsync(job, JobLogLevel.Error, reason);
+            await FinishAsync(job, fresh => fresh.Fail(reason, time.GetUtcNow()));
+        }
+        finally
+        {
+            await run.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    private async Task RunPhasesAsync(Job job, CancellationToken cancellationToken)
+    {
+        var context = new ConnectorContext(time, loggerFactory, OutboundPolicy.Parse(options.OutboundAllowlist));
+        await using var source = registry.CreateSource(job.SourceSystem, Config(jobs.ReadSourceConfig(job)), context);
+        await using var target = registry.CreateTarget(job.TargetSystem, Config(jobs.ReadTargetConfig(job)), context);
+        var interrupted = await batches.RequeueInterruptedAsync(job.Id, options.WorkerId, cancellationToken);
+        if (interrupted > 0)
+        {
+            await LogAsync(job, JobLogLevel.Warning, $"Resumed: {interrupted} batch(es) the previous worker left running are queued again.");
+        }
+
+        foreach (var phase in Phases.ForSelection(job.Entities))
+        {
+            var state = job.Phases.Single(row => row.Phase == phase);
+            if (state.Status == PhaseStatus.Completed && phase != Phase.Schema)
+            {
+                continue;
+            }
+
+            await jobs.SetPhaseStatusAsync(job.Id, options.WorkerId, phase, PhaseStatus.Running, cancellationToken);
+            if (phase == Phase.Schema)
+            {
+                await EnsureSchemaAsync(job, source, target, cancellationToken);
+            }
+            else
+            {
+                await RunEntityPhaseAsync(job, state, source, target, cancellationToken);
+            }
+
+            await jobs.SetPhaseStatusAsync(job.Id, options.WorkerId, phase, PhaseStatus.Completed, cancellationToken);
+        }
+    }
+
+    private async Task EnsureSchemaAsync(Job job, ISourceConnector source, ITargetConnector target, CancellationToken cancellationToken)
+    {
+        var schema = await source.ReadSchemaAsync(cancellationToken);
+        if (job.DryRun)
+        {
+            await LogAsync(job, JobLogLevel.Info, $"Dry run: the target's schema is left as it is ({schema.Fields.Count} source fields, {schema.Lists.Count} lists).");
+            return;
+        }
+
+        var report = await target.EnsureSchemaAsync(schema, cancellationToken);
+        var entries = report.Created.Select(created => new LogEntry(JobLogLevel.Info, $"Schema: created {created}.", Phase.Schema))
+            .Concat(report.Warnings.Select(warning => new LogEntry(JobLogLevel.Warning, $"Schema: {warning}", Phase.Schema)))
+            .ToList();
+        if (entries.Count > 0)
+        {
+            await logs.AppendAsync(job.Id, entries, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the finished counters, applies <paramref name="finish"/> and ends the lease.</summary>
+    private async Task FinishAsync(Job job, Action<Job> finish)
+    {
+        var fresh = await jobs.FindAsync(job.TenantId, job.Id, CancellationToken.None) ?? job;
+        finish(fresh);
+        if (!await queue.FinishAsync(fresh, options.WorkerId, CancellationToken.None))
+        {
+            EngineLog.FinishedAfterLeaseLost(_logger, job.Id, SnakeCase.Name(fresh.Status));
+        }
+    }
+
+    private Task LogAsync(Job job, JobLogLevel level, string message, Phase? phase = null, Guid? batchId = null) =>
+        logs.AppendAsync(job.Id, new LogEntry(level, message, phase, batchId), CancellationToken.None);
+
+    private static JsonElement Config(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Freight.Core.Batches;
+using Freight.Core.Domain;
+using Freight.Core.Persistence;
+using Freight.Core.Tests.Databases;
+using Xunit.Abstractions;
+
+namespace Freight.Core.Tests.Engine;
+
+public abstract class MigrationTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
+{
+    [Fact]
+    public async Task A_sandbox_migration_moves_every_valid_record_once_and_lists_the_rejected_ones()
+    {
+        await using var db = await OpenAsync();
+        if (db is null)
+        {
+            return;
+        }
+
+        await using var sandbox = await SandboxMigration.StartAsync(db, companies: 40);
+        var tenant = await db.TenantAsync();
+        var created = await sandbox.CreateJobAsync(tenant.Id);
+
+        var job = await sandbox.RunNextAsync();
+
+        var expected = sandbox.Data.Summarize().ExpectedRejections;
+        var counts = await sandbox.CountsAsync();
+        Output.WriteLine(counts.ToString());
+        var failures = await db.Get<FailedRecordStore>().ListAsync(tenant.Id, job.Id, null, 0, 1000);
+        Output.WriteLine(string.Join(Environment.NewLine, failures.Items.Select(f => $"{f.Entity} {f.SourceId} {f.ErrorCode} {f.Message}")));
+        Assert.Equal(created.Id, job.Id);
+        Assert.Equal(JobStatus.CompletedWithErrors, job.Status);
+        Assert.Equal(job.TotalRecords, job.ProcessedRecords);
+        Assert.Equal(job.FailedRecords, failures.Total);
+        Assert.All(failures.Items, failure => Assert.Equal(FailureOrigin.Target, failure.Origin));
+        var records = counts.GetProperty("records");
+        var failed = failures.Items.ToLookup(failure => failure.Entity);
+        Assert.Equal(sandbox.Data.Counts.Companies - failed[Phase.Companies].Count(), records.GetProperty("companies").GetInt64());
+        Assert.Equal(sandbox.Data.Counts.Persons - failed[Phase.People].Count(), records.GetProperty("people").GetInt64());
+        Assert.Equal(sandbox.Data.Counts.Opportunities - failed[Phase.Deals].Count(), records.GetProperty("deals").GetInt64());
+        Assert.Equal(expected.InvalidEmail, failed[Phase.People].Count(failure => failure.ErrorCode == "validation_type"));
+        Assert.All(failed[Phase.Notes], failure => Assert.Equal("not_found", failure.ErrorCode));
+        Assert.Equal(job.TotalRecords - job.FailedRecords, records.EnumerateObject().Sum(o => o.Value.GetInt64())
+            + counts.GetProperty("notes").GetProperty("total").GetInt64()
+            + counts.GetProperty("entries").EnumerateObject().Sum(o => o.Value.GetInt64()));
+        var duplicates = await sandbox.DuplicatesAsync();
+        Output.WriteLine(duplicates.ToString());
+        Assert.Equal(0, duplicates.GetProperty("total").GetInt32());
+    }
+}
+
+public abstract class ResumeTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
+{
+    [Theory]
+    [InlineData(60)]
+    [InlineData(150)]
+    public async Task A_migration_stopped_part_way_and_resumed_by_another_worker_ends_like_an_uninterrupted_one(int stopAfterTargetRequests)
+    {
+        await using var db = await OpenAsync();
+        await using var otherDb = await OpenAsync();
+        if (db is null || otherDb is null)
+        {
+            return;
+        }
+
+        await using var uninterrupted = await SandboxMigration.StartAsync(otherDb, companies: 20);
+        await uninterrupted.CreateJobAsync((await otherDb.TenantAsync()).Id);
+        var reference = await uninterrupted.OutcomeAsync(await uninterrupted.RunNextAsync());
+        await using var sandbox = await SandboxMigration.StartAsync(db, companies: 20);
+        await sandbox.CreateJobAsync((await db.TenantAsync()).Id);
+
+        await sandbox.StopPartWayAsync("worker-a", stopAfterTargetRequests);
+        var job = await sandbox.RunNextAsync("worker-b");
+
+        Assert.Equal(JobStatus.CompletedWithErrors, job.Status);
+        Assert.Equal(job.TotalRecords, job.ProcessedRecords);
+        var outcome = await sandbox.OutcomeAsync(job);
+        Assert.Equal(reference.Counts, outcome.Counts);
+        Assert.Equal(reference.Failures, outcome.Failures);
+        Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
+    }
+}
+
+public abstract class FaultTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
+{
+    [Fact]
+    public async Task Transient_faults_on_both_sides_change_nothing_in_the_outcome()
+    {
+        await using var db = await OpenAsync();
+        await using var otherDb = await OpenAsync();
+        if (db is null || otherDb is null)
+        {
+            return;
+        }
+
+        await using var calm = await SandboxMigration.StartAsync(otherDb, companies: 20);
+        await calm.CreateJobAsync((await otherDb.TenantAsync()).Id);
+        var reference = await calm.OutcomeAsync(await calm.RunNextAsync());
+        await using var faulty = await SandboxMigration.StartAsync(db, companies: 20, faults: 0.05);
+        await faulty.CreateJobAsync((await db.TenantAsync()).Id);
+
+        var job = await faulty.RunNextAsync();
+
+        var outcome = await faulty.OutcomeAsync(job);
+        Assert.Equal(JobStatus.CompletedWithErrors, job.Status);
+        Assert.Equal(reference.Counts, outcome.Counts);
+        Assert.Equal(reference.Failures, outcome.Failures);
+        Assert.Equal(0, (await faulty.DuplicatesAsync()).GetProperty("total").GetInt32());
+        var injected = await faulty.Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests");
+        Assert.True(injected.GetProperty("faults").GetProperty("total").GetInt64() > 0);
+    }
+}
+
+public sealed class FaultSqliteTests(ITestOutputHelper output) : FaultTests(DatabaseProvider.Sqlite, output);
+
+public sealed class FaultPostgresTests(ITestOutputHelper output) : FaultTests(DatabaseProvider.PostgreSql, output);
+
+public sealed class ResumeSqliteTests(ITestOutputHelper output) : ResumeTests(DatabaseProvider.Sqlite, output);
+
+public sealed class ResumePostgresTests(ITestOutputHelper output) : ResumeTests(DatabaseProvider.PostgreSql, output);
+
+public sealed class MigrationSqliteTests(ITestOutputHelper output) : MigrationTests(DatabaseProvider.Sqlite, output);
+
+public sealed class MigrationPostgresTests(ITestOutputHelper output) : MigrationTests(DatabaseProvider.PostgreSql, output);

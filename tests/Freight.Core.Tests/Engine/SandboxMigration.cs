@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Freight.Connectors;
+using Freight.Connectors.Affinity;
+using Freight.Connectors.Attio;
+using Freight.Core.Batches;
+using Freight.Core.Domain;
+using Freight.Core.Engine;
+using Freight.Core.Jobs;
+using Freight.Core.Logs;
+using Freight.Core.RecordMaps;
+using Freight.Core.Tests.Databases;
+using Freight.Sandbox.Affinity;
+using Freight.Sandbox.Attio;
+using Freight.Sandbox.Dataset;
+using Freight.Sandbox.Faults;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Freight.Core.Tests.Engine;
+
+/// <summary>
+/// Both simulators over one dataset, and a job that migrates it from the Affinity one into the Attio one
+/// through the real connectors and the engine, on a test database.
+/// </summary>
+internal sealed class SandboxMigration : IAsyncDisposable
+{
+    private SandboxMigration(SandboxDataset data, AffinitySimulator affinity, AttioSimulator attio, TestDatabase db)
+    {
+        Data = data;
+        Affinity = affinity;
+        Attio = attio;
+        Db = db;
+        Inspection = new HttpClient { BaseAddress = attio.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public SandboxDataset Data { get; }
+
+    public AffinitySimulator Affinity { get; }
+
+    public AttioSimulator Attio { get; }
+
+    public TestDatabase Db { get; }
+
+    public HttpClient Inspection { get; }
+
+    public static async Task<SandboxMigration> StartAsync(TestDatabase db, int companies, double faults = 0, int seed = 5)
+    {
+        var data = SandboxDataset.Generate(seed, companies);
+        var affinity = await AffinitySimulator.StartAsync(data, new AffinitySimulatorOptions
+        {
+            Speed = 1000,
+            Faults = FaultOptions.Transient(faults, seed),
+        });
+        var attio = await AttioSimulator.StartAsync(new AttioSimulatorOptions
+        {
+            Speed = 1000,
+            Faults = FaultOptions.Transient(faults, seed + 1),
+            WorkspaceMembers = AttioSimulatorOptions.MembersFrom(data),
+        });
+        return new SandboxMigration(data, affinity, attio, db);
+    }
+
+    public JobRunner Runner(string workerId) => new(
+        Db.Get<JobStore>(),
+        Db.Get<JobQueue>(),
+        Db.Get<BatchStore>(),
+        Db.Get<RecordMapStore>(),
+        Db.Get<JobLogStore>(),
+        new ConnectorRegistry([AffinitySource.Descriptor, AttioTarget.Descriptor]),
+        new EngineOptions { WorkerId = workerId, OutboundAllowlist = "127.0.0.1" },
+        TimeProvider.System,
+        NullLoggerFactory.Instance);
+
+    public async Task<Job> CreateJobAsync(Guid tenantId, int batchSize = 100, bool dryRun = false)
+    {
+        var creation = await Db.Get<JobStore>().CreateAsync(new NewJob
+        {
+            TenantId = tenantId,
+            SourceSystem = "affinity",
+            TargetSystem = "attio",
+            // The simulators run at Speed 1000; the connectors' own budgets follow, so tests are not paced at Attio's 25/s.
+            SourceConfig = JsonSerializer.Serialize(new
+            {
+                api_key = Affinity.ApiKey,
+                base_url = Affinity.BaseAddress.ToString().TrimEnd('/'),
+                requests_per_minute = 100_000,
+            }),
+            TargetConfig = JsonSerializer.Serialize(new
+            {
+                api_key = Attio.ApiKey,
+                base_url = Attio.BaseAddress.ToString().TrimEnd('/'),
+                writes_per_second = 25_000,
+                reads_per_second = 100_000,
+            }),
+            BatchSize = batchSize,
+            DryRun = dryRun,
+        });
+        return creation.Job;
+    }
+
+    /// <summary>Claims the next job as <paramref name="workerId"/> and runs it to its end.</summary>
+    public async Task<Job> RunNextAsync(string workerId = "worker-a")
+    {
+        var job = await Db.Get<JobQueue>().ClaimNextAsync(workerId, TimeSpan.FromMinutes(5))
+            ?? throw new InvalidOperationException("No job to claim.");
+        await Runner(workerId).RunAsync(job, CancellationToken.None);
+        return (await Db.Get<JobStore>().FindAsync(job.TenantId, job.Id))!;
+    }
+
+    /// <summary>
+    /// Claims the next job as <paramref name="workerId"/> and stops that worker, as a shutdown would, once the target
+    /// has answered <paramref name="targetRequests"/> requests; the job is handed back unfinished.
+    /// </summary>
+    public async Task StopPartWayAsync(string workerId, int targetRequests)
+    {
+        var job = await Db.Get<JobQueue>().ClaimNextAsync(workerId, TimeSpan.FromMinutes(5))
+            ?? throw new InvalidOperationException("No job to claim.");
+        using var stop = new CancellationTokenSource();
+        var run = Runner(workerId).RunAsync(job, stop.Token);
+        while (!run.IsCompleted && (await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests")).GetProperty("total").GetInt64() < targetRequests)
+        {
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(20)));
+        }
+
+        await stop.CancelAsync();
+        await run;
+    }
+
+    /// <summary>What the target holds, and which records failed with which code, for comparing two runs.</summary>
+    public async Task<(string Counts, List<string> Failures)> OutcomeAsync(Job job)
+    {
+        var failures = await Db.Get<FailedRecordStore>().ListAsync(job.TenantId, job.Id, null, 0, 1000);
+        return ((await CountsAsync()).GetRawText(), [.. failures.Items.Select(f => $"{f.Entity} {f.SourceId} {f.ErrorCode}").Order()]);
+    }
+
+    public async Task<JsonElement> CountsAsync() => await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/counts");
+
+    public async Task<JsonElement> DuplicatesAsync() => await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/duplicates");
+
+    public async ValueTask DisposeAsync()
+    {
+        Inspection.Dispose();
+        await Affinity.DisposeAsync();
+        await Attio.DisposeAsync();
+    }
+}
