@@ -14,8 +14,9 @@ public sealed class AttioSchemaTests
         var first = await target.EnsureSchemaAsync(Schema(), CancellationToken.None);
         var second = await target.EnsureSchemaAsync(Schema(), CancellationToken.None);
 
-        // 3 affinity_id + 9 global fields + 5 options + 2 lists + 3 list fields + 5 list statuses + 1 deal stage.
-        Assert.Equal(28, first.Created.Count);
+        // 3 affinity_id + 9 global fields + 5 options + 2 lists + 3 list fields + 5 list statuses + 1 deal stage,
+        // + the deal list's field on deals (an opportunity's list fields are its own) with its 2 options.
+        Assert.Equal(31, first.Created.Count);
         Assert.Empty(first.Warnings);
         Assert.Empty(second.Created);
         Assert.Empty(second.Warnings);
@@ -40,6 +41,7 @@ public sealed class AttioSchemaTests
     [InlineData("v2/lists/affinity_list_1/attributes/aff_field_20", "status", false)]
     [InlineData("v2/lists/affinity_list_1/attributes/aff_field_21", "number", false)]
     [InlineData("v2/lists/affinity_list_3/attributes/aff_field_30", "status", false)]
+    [InlineData("v2/objects/deals/attributes/aff_field_30", "select", false)]
     public async Task Each_field_gets_an_attribute_of_its_mapped_type(string path, string type, bool multiselect)
     {
         await using var attio = await AttioFixture.StartAsync();
