@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Freight.Core.Batches;
 using Freight.Core.Domain;
+using Freight.Core.Jobs;
 using Freight.Core.Persistence;
 using Freight.Core.Tests.Databases;
 using Xunit.Abstractions;
@@ -82,6 +83,50 @@ public abstract class ResumeTests(DatabaseProvider provider, ITestOutputHelper o
         Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
     }
 }
+
+public abstract class RetryTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
+{
+    [Fact]
+    public async Task Retrying_failed_records_after_the_cause_is_fixed_moves_exactly_those_records()
+    {
+        await using var db = await OpenAsync();
+        if (db is null)
+        {
+            return;
+        }
+
+        await using var sandbox = await SandboxMigration.StartAsync(db, companies: 20);
+        var tenant = await db.TenantAsync();
+        await sandbox.CreateJobAsync(tenant.Id);
+        var first = await sandbox.RunNextAsync();
+        var before = await sandbox.OutcomeAsync(first);
+        var notesBefore = (await sandbox.CountsAsync()).GetProperty("notes").GetProperty("total").GetInt64();
+        // The notes on a person the source does not have failed: the cause is fixed by creating that person in Attio.
+        var orphanNotes = before.Failures.Where(failure => failure.StartsWith("Notes ", StringComparison.Ordinal)).ToList();
+        foreach (var person in orphanNotes.Select(failure => failure.Split(' ')[1].Split(':')[2]).Distinct())
+        {
+            using var created = await sandbox.AttioClient.PostAsJsonAsync(
+                "v2/objects/people/records", new { data = new { values = new { affinity_id = person, name = "Added, Later" } } });
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        var queued = await db.Get<JobStore>().RetryAsync(tenant.Id, first.Id, failedOnly: true);
+        var second = await sandbox.RunNextAsync();
+
+        var after = await sandbox.OutcomeAsync(second);
+        Assert.NotEmpty(orphanNotes);
+        Assert.True(queued > 0);
+        Assert.Equal(JobStatus.CompletedWithErrors, second.Status);
+        Assert.Equal(before.Failures.Except(orphanNotes), after.Failures);
+        Assert.Equal(notesBefore + orphanNotes.Count, (await sandbox.CountsAsync()).GetProperty("notes").GetProperty("total").GetInt64());
+        Assert.Equal((second.TotalRecords, first.TotalRecords - first.FailedRecords + orphanNotes.Count), (second.ProcessedRecords, second.ProcessedRecords - second.FailedRecords));
+        Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
+    }
+}
+
+public sealed class RetrySqliteTests(ITestOutputHelper output) : RetryTests(DatabaseProvider.Sqlite, output);
+
+public sealed class RetryPostgresTests(ITestOutputHelper output) : RetryTests(DatabaseProvider.PostgreSql, output);
 
 public abstract class FaultTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
 {

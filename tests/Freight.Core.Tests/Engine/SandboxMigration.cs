@@ -31,6 +31,8 @@ internal sealed class SandboxMigration : IAsyncDisposable
         Attio = attio;
         Db = db;
         Inspection = new HttpClient { BaseAddress = attio.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        AttioClient = new HttpClient { BaseAddress = attio.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        AttioClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", attio.ApiKey);
     }
 
     public SandboxDataset Data { get; }
@@ -42,6 +44,9 @@ internal sealed class SandboxMigration : IAsyncDisposable
     public TestDatabase Db { get; }
 
     public HttpClient Inspection { get; }
+
+    /// <summary>A client of the Attio simulator with its key, to change the target as a user would.</summary>
+    public HttpClient AttioClient { get; }
 
     public static async Task<SandboxMigration> StartAsync(TestDatabase db, int companies, double faults = 0, int seed = 5)
     {
@@ -140,6 +145,7 @@ internal sealed class SandboxMigration : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Inspection.Dispose();
+        AttioClient.Dispose();
         await Affinity.DisposeAsync();
         await Attio.DisposeAsync();
     }
