@@ -44,6 +44,8 @@ public sealed partial class JobRunner(
         }
         catch (OperationCanceledException) when (lease.CancelRequested)
         {
+            // The batch in hand goes back to pending, so the checkpoint holds no half-done work.
+            await batches.RequeueInterruptedAsync(job.Id, options.WorkerId, CancellationToken.None);
             await LogAsync(job, JobLogLevel.Info, "Cancelled; the checkpoint is kept.");
             await FinishAsync(job, fresh => fresh.MarkCancelled(time.GetUtcNow()));
         }

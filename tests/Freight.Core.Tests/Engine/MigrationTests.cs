@@ -84,6 +84,63 @@ public abstract class ResumeTests(DatabaseProvider provider, ITestOutputHelper o
     }
 }
 
+public abstract class CancelAndDryRunTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
+{
+    [Fact]
+    public async Task Cancelling_a_running_job_stops_it_with_no_batch_left_running()
+    {
+        await using var db = await OpenAsync();
+        if (db is null)
+        {
+            return;
+        }
+
+        await using var sandbox = await SandboxMigration.StartAsync(db, companies: 20);
+        var tenant = await db.TenantAsync();
+        var created = await sandbox.CreateJobAsync(tenant.Id);
+
+        var job = await sandbox.RunUntilAsync(
+            "worker-a",
+            60,
+            async () => Assert.Equal(JobStatus.Cancelling, (await db.Get<JobStore>().RequestCancelAsync(tenant.Id, created.Id))!.Status),
+            CancellationToken.None);
+
+        Assert.Equal(JobStatus.Cancelled, job.Status);
+        Assert.True(job.ProcessedRecords < sandbox.Data.Counts.Records);
+        Assert.Equal(0, (await db.Get<BatchStore>().ListAsync(tenant.Id, job.Id, BatchStatus.Running, 0, 10)).Total);
+        Assert.Null(await db.Get<JobQueue>().ClaimNextAsync("worker-b", TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public async Task A_dry_run_reads_everything_and_writes_nothing()
+    {
+        await using var db = await OpenAsync();
+        if (db is null)
+        {
+            return;
+        }
+
+        await using var sandbox = await SandboxMigration.StartAsync(db, companies: 20);
+        var tenant = await db.TenantAsync();
+        await sandbox.CreateJobAsync(tenant.Id, dryRun: true);
+
+        var job = await sandbox.RunNextAsync();
+
+        var counts = await sandbox.CountsAsync();
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.Equal((job.TotalRecords, job.TotalRecords, 0L), (job.ProcessedRecords, job.SkippedRecords, job.FailedRecords));
+        Assert.True(job.TotalRecords >= sandbox.Data.Counts.Records);
+        Assert.All(counts.GetProperty("records").EnumerateObject(), o => Assert.Equal(0, o.Value.GetInt64()));
+        Assert.Equal(0, counts.GetProperty("notes").GetProperty("total").GetInt64());
+        var requests = await sandbox.Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests");
+        Assert.Equal(0, requests.GetProperty("total").GetInt64());
+    }
+}
+
+public sealed class CancelAndDryRunSqliteTests(ITestOutputHelper output) : CancelAndDryRunTests(DatabaseProvider.Sqlite, output);
+
+public sealed class CancelAndDryRunPostgresTests(ITestOutputHelper output) : CancelAndDryRunTests(DatabaseProvider.PostgreSql, output);
+
 public abstract class RetryTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
 {
     [Fact]

@@ -72,7 +72,13 @@ internal sealed class SandboxMigration : IAsyncDisposable
         Db.Get<RecordMapStore>(),
         Db.Get<JobLogStore>(),
         new ConnectorRegistry([AffinitySource.Descriptor, AttioTarget.Descriptor]),
-        new EngineOptions { WorkerId = workerId, OutboundAllowlist = "127.0.0.1" },
+        new EngineOptions
+        {
+            WorkerId = workerId,
+            OutboundAllowlist = "127.0.0.1",
+            HeartbeatInterval = TimeSpan.FromMilliseconds(100),
+            LeaseDuration = TimeSpan.FromMinutes(5),
+        },
         TimeProvider.System,
         NullLoggerFactory.Instance);
 
@@ -118,17 +124,24 @@ internal sealed class SandboxMigration : IAsyncDisposable
     /// </summary>
     public async Task StopPartWayAsync(string workerId, int targetRequests)
     {
-        var job = await Db.Get<JobQueue>().ClaimNextAsync(workerId, TimeSpan.FromMinutes(5))
-            ?? throw new InvalidOperationException("No job to claim.");
         using var stop = new CancellationTokenSource();
-        var run = Runner(workerId).RunAsync(job, stop.Token);
-        while (!run.IsCompleted && (await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests")).GetProperty("total").GetInt64() < targetRequests)
+        await RunUntilAsync(workerId, targetRequests, () => stop.CancelAsync(), stop.Token);
+    }
+
+    /// <summary>Runs the next job and calls <paramref name="interrupt"/> once the target has answered <paramref name="targetRequests"/> requests.</summary>
+    public async Task<Job> RunUntilAsync(string workerId, int targetRequests, Func<Task> interrupt, CancellationToken stopping)
+    {
+        var job = await Db.Get<JobQueue>().ClaimNextAsync(workerId, TimeSpan.FromMinutes(5), CancellationToken.None)
+            ?? throw new InvalidOperationException("No job to claim.");
+        var run = Runner(workerId).RunAsync(job, stopping);
+        while (!run.IsCompleted && (await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests", CancellationToken.None)).GetProperty("total").GetInt64() < targetRequests)
         {
-            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(20)));
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None));
         }
 
-        await stop.CancelAsync();
+        await interrupt();
         await run;
+        return (await Db.Get<JobStore>().FindAsync(job.TenantId, job.Id, CancellationToken.None))!;
     }
 
     /// <summary>What the target holds, and which records failed with which code, for comparing two runs.</summary>
