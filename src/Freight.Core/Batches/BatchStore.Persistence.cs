@@ -6,6 +6,11 @@ namespace Freight.Core.Batches;
 
 public sealed partial class BatchStore
 {
+    /// <summary>The highest batch sequence of a job's phase, 0 before its first batch: new batches follow it.</summary>
+    internal static async Task<int> LastSequenceAsync(FreightDbContext context, Guid jobId, Phase phase, CancellationToken cancellationToken) =>
+        await context.Batches.Where(batch => batch.JobId == jobId && batch.Phase == phase)
+            .MaxAsync(batch => (int?)batch.Sequence, cancellationToken) ?? 0;
+
     /// <summary>The tenant's batches of a job in creation order, optionally of one status, without payloads.</summary>
     public async Task<Page<BatchSummary>> ListAsync(
         Guid tenantId, Guid jobId, BatchStatus? status, int offset, int limit, CancellationToken cancellationToken = default)

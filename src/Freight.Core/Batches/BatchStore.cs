@@ -23,8 +23,7 @@ public sealed partial class BatchStore(IDbContextFactory<FreightDbContext> conte
         var now = time.GetUtcNow();
         return Lease.WriteAsync(contexts, jobId, workerId, now, async context =>
         {
-            var last = await context.Batches.Where(batch => batch.JobId == jobId && batch.Phase == phase)
-                .MaxAsync(batch => (int?)batch.Sequence, cancellationToken) ?? 0;
+            var last = await LastSequenceAsync(context, jobId, phase, cancellationToken);
             var batches = page.Batches
                 .Select((batch, index) => Batch.Create(jobId, phase, last + 1 + index, batch.RecordCount, batch.Payload, now))
                 .ToList();

@@ -79,8 +79,7 @@ public sealed partial class JobStore
         var queued = 0;
         foreach (var phase in failed.GroupBy(record => record.Entity))
         {
-            var last = await context.Batches.Where(batch => batch.JobId == jobId && batch.Phase == phase.Key)
-                .MaxAsync(batch => (int?)batch.Sequence, cancellationToken) ?? 0;
+            var last = await BatchStore.LastSequenceAsync(context, jobId, phase.Key, cancellationToken);
             foreach (var chunk in phase.Chunk(batchSize))
             {
                 var payload = BatchPayload.Write(chunk.Select(record => new SourceRecord(record.SourceId, Encoding.UTF8.GetBytes(record.Payload!))));

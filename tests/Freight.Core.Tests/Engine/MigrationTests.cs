@@ -132,7 +132,7 @@ public abstract class CancelAndDryRunTests(DatabaseProvider provider, ITestOutpu
         Assert.True(job.TotalRecords >= sandbox.Data.Counts.Records);
         Assert.All(counts.GetProperty("records").EnumerateObject(), o => Assert.Equal(0, o.Value.GetInt64()));
         Assert.Equal(0, counts.GetProperty("notes").GetProperty("total").GetInt64());
-        var requests = await sandbox.Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests");
+        var requests = await sandbox.AttioClient.GetFromJsonAsync<JsonElement>("_sandbox/requests");
         Assert.Equal(0, requests.GetProperty("total").GetInt64());
     }
 }
@@ -210,7 +210,7 @@ public abstract class FaultTests(DatabaseProvider provider, ITestOutputHelper ou
         Assert.Equal(reference.Counts, outcome.Counts);
         Assert.Equal(reference.Failures, outcome.Failures);
         Assert.Equal(0, (await faulty.DuplicatesAsync()).GetProperty("total").GetInt32());
-        var injected = await faulty.Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests");
+        var injected = await faulty.AttioClient.GetFromJsonAsync<JsonElement>("_sandbox/requests");
         Assert.True(injected.GetProperty("faults").GetProperty("total").GetInt64() > 0);
     }
 }

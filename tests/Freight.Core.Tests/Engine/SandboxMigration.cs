@@ -30,7 +30,6 @@ internal sealed class SandboxMigration : IAsyncDisposable
         Affinity = affinity;
         Attio = attio;
         Db = db;
-        Inspection = new HttpClient { BaseAddress = attio.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         AttioClient = new HttpClient { BaseAddress = attio.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         AttioClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", attio.ApiKey);
     }
@@ -43,9 +42,7 @@ internal sealed class SandboxMigration : IAsyncDisposable
 
     public TestDatabase Db { get; }
 
-    public HttpClient Inspection { get; }
-
-    /// <summary>A client of the Attio simulator with its key, to change the target as a user would.</summary>
+    /// <summary>A client of the Attio simulator with its key: for <c>/_sandbox</c>, and to change the target as a user would.</summary>
     public HttpClient AttioClient { get; }
 
     public static async Task<SandboxMigration> StartAsync(TestDatabase db, int companies, double faults = 0, int seed = 5)
@@ -134,7 +131,7 @@ internal sealed class SandboxMigration : IAsyncDisposable
         var job = await Db.Get<JobQueue>().ClaimNextAsync(workerId, TimeSpan.FromMinutes(5), CancellationToken.None)
             ?? throw new InvalidOperationException("No job to claim.");
         var run = Runner(workerId).RunAsync(job, stopping);
-        while (!run.IsCompleted && (await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests", CancellationToken.None)).GetProperty("total").GetInt64() < targetRequests)
+        while (!run.IsCompleted && (await AttioClient.GetFromJsonAsync<JsonElement>("_sandbox/requests", CancellationToken.None)).GetProperty("total").GetInt64() < targetRequests)
         {
             await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None));
         }
@@ -151,13 +148,12 @@ internal sealed class SandboxMigration : IAsyncDisposable
         return ((await CountsAsync()).GetRawText(), [.. failures.Items.Select(f => $"{f.Entity} {f.SourceId} {f.ErrorCode}").Order()]);
     }
 
-    public async Task<JsonElement> CountsAsync() => await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/counts");
+    public async Task<JsonElement> CountsAsync() => await AttioClient.GetFromJsonAsync<JsonElement>("_sandbox/counts");
 
-    public async Task<JsonElement> DuplicatesAsync() => await Inspection.GetFromJsonAsync<JsonElement>("_sandbox/duplicates");
+    public async Task<JsonElement> DuplicatesAsync() => await AttioClient.GetFromJsonAsync<JsonElement>("_sandbox/duplicates");
 
     public async ValueTask DisposeAsync()
     {
-        Inspection.Dispose();
         AttioClient.Dispose();
         await Affinity.DisposeAsync();
         await Attio.DisposeAsync();
