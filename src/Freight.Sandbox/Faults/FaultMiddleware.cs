@@ -1,4 +1,5 @@
 using Freight.Sandbox.Hosting;
+using Freight.Sandbox.Inspection;
 using Microsoft.AspNetCore.Http;
 
 namespace Freight.Sandbox.Faults;
@@ -52,14 +53,17 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector inject
                 await injector.Responder.WriteAsync(context.Response, decision.StatusCode, profile.RetryAfter, injector.Time.GetUtcNow());
                 break;
             case FaultKind.DroppedBeforeProcessing:
+                LogNoAnswer(context);
                 context.Abort();
                 break;
             case FaultKind.DroppedAfterProcessing:
                 await BufferedEndpoint.RunAsync(next, context);
+                LogNoAnswer(context);
                 context.Abort();
                 break;
             case FaultKind.TruncatedBody:
                 var whole = await BufferedEndpoint.RunAsync(next, context);
+                LogNoAnswer(context);
                 await BufferedEndpoint.SendTruncatedAsync(context, whole);
                 break;
             case FaultKind.SlowBody:
@@ -68,6 +72,10 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector inject
                 break;
         }
     }
+
+    // Counted before the cut, so the client cannot see the cut before the log does.
+    private static void LogNoAnswer(HttpContext context) =>
+        context.Features.Get<RequestLogEntry>()?.Record(RequestLog.NoAnswer);
 }
 
 /// <summary>Marks a request whose fault was injected, for the request log.</summary>

@@ -18,6 +18,8 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
             return;
         }
 
+        var entry = new RequestLogEntry(log, routes.Of(context));
+        context.Features.Set(entry);
         try
         {
             await next(context);
@@ -25,11 +27,11 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
         catch when (!context.Response.HasStarted)
         {
             // Kestrel answers an exception with a bare 500; log it as such.
-            log.Record(routes.Of(context), StatusCodes.Status500InternalServerError);
+            entry.Record(StatusCodes.Status500InternalServerError);
             throw;
         }
 
         var cut = context.Features.Get<InjectedFault>()?.Kind.CutsConnection() == true || context.RequestAborted.IsCancellationRequested;
-        log.Record(routes.Of(context), cut ? RequestLog.NoAnswer : context.Response.StatusCode);
+        entry.Record(cut ? RequestLog.NoAnswer : context.Response.StatusCode);
     }
 }
