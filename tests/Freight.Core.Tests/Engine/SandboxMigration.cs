@@ -45,9 +45,12 @@ internal sealed class SandboxMigration : IAsyncDisposable
     /// <summary>A client of the Attio simulator with its key: for <c>/_sandbox</c>, and to change the target as a user would.</summary>
     public HttpClient AttioClient { get; }
 
-    public static async Task<SandboxMigration> StartAsync(TestDatabase db, int companies, double faults = 0, int seed = 5)
+    public static Task<SandboxMigration> StartAsync(TestDatabase db, int companies, double faults = 0, int seed = 5) =>
+        StartAsync(db, SandboxDataset.Generate(seed, companies), faults);
+
+    public static async Task<SandboxMigration> StartAsync(TestDatabase db, SandboxDataset data, double faults = 0)
     {
-        var data = SandboxDataset.Generate(seed, companies);
+        var seed = data.Seed;
         var affinity = await AffinitySimulator.StartAsync(data, new AffinitySimulatorOptions
         {
             Speed = 1000,
@@ -142,10 +145,22 @@ internal sealed class SandboxMigration : IAsyncDisposable
     }
 
     /// <summary>What the target holds, and which records failed with which code, for comparing two runs.</summary>
-    public async Task<(string Counts, List<string> Failures)> OutcomeAsync(Job job)
+    public async Task<(string Counts, List<string> Failures)> OutcomeAsync(Job job) =>
+        ((await CountsAsync()).GetRawText(), [.. (await FailuresAsync(job)).Select(f => $"{f.Entity} {f.SourceId} {f.ErrorCode}").Order(StringComparer.Ordinal)]);
+
+    /// <summary>Every failed record of <paramref name="job"/>.</summary>
+    public async Task<List<FailedRecord>> FailuresAsync(Job job)
     {
-        var failures = await Db.Get<FailedRecordStore>().ListAsync(job.TenantId, job.Id, null, 0, 1000);
-        return ((await CountsAsync()).GetRawText(), [.. failures.Items.Select(f => $"{f.Entity} {f.SourceId} {f.ErrorCode}").Order()]);
+        var failures = new List<FailedRecord>();
+        Page<FailedRecord> page;
+        do
+        {
+            page = await Db.Get<FailedRecordStore>().ListAsync(job.TenantId, job.Id, null, failures.Count, 1000);
+            failures.AddRange(page.Items);
+        }
+        while (page.HasMore);
+
+        return failures;
     }
 
     public async Task<JsonElement> CountsAsync() => await AttioClient.GetFromJsonAsync<JsonElement>("_sandbox/counts");
