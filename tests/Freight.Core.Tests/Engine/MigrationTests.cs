@@ -187,7 +187,7 @@ public sealed class RetryPostgresTests(ITestOutputHelper output) : RetryTests(Da
 public abstract class FaultTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)
 {
     [Fact]
-    public async Task Transient_faults_on_both_sides_change_nothing_in_the_outcome()
+    public async Task Transient_faults_on_both_sides_change_nothing_in_the_outcome_and_fail_no_record()
     {
         await using var db = await OpenAsync();
         await using var otherDb = await OpenAsync();
@@ -198,8 +198,9 @@ public abstract class FaultTests(DatabaseProvider provider, ITestOutputHelper ou
 
         await using var calm = await SandboxMigration.StartAsync(otherDb, companies: 20);
         await calm.CreateJobAsync((await otherDb.TenantAsync()).Id);
-        var reference = await calm.OutcomeAsync(await calm.RunNextAsync());
-        await using var faulty = await SandboxMigration.StartAsync(db, companies: 20, faults: 0.05);
+        var calmJob = await calm.RunNextAsync();
+        var reference = await calm.OutcomeAsync(calmJob);
+        await using var faulty = await SandboxMigration.StartAsync(db, companies: 20, SandboxMigration.TransientFaults);
         await faulty.CreateJobAsync((await db.TenantAsync()).Id);
 
         var job = await faulty.RunNextAsync();
@@ -208,9 +209,21 @@ public abstract class FaultTests(DatabaseProvider provider, ITestOutputHelper ou
         Assert.Equal(JobStatus.CompletedWithErrors, job.Status);
         Assert.Equal(reference.Counts, outcome.Counts);
         Assert.Equal(reference.Failures, outcome.Failures);
+        Assert.Equal((calmJob.TotalRecords, calmJob.ProcessedRecords, calmJob.FailedRecords), (job.TotalRecords, job.ProcessedRecords, job.FailedRecords));
         Assert.Equal(0, (await faulty.DuplicatesAsync()).GetProperty("total").GetInt32());
-        var injected = await faulty.AttioClient.GetFromJsonAsync<JsonElement>("_sandbox/requests");
-        Assert.True(injected.GetProperty("faults").GetProperty("total").GetInt64() > 0);
+        var injected = new Dictionary<string, long>();
+        foreach (var client in new[] { faulty.AttioClient, faulty.AffinityClient })
+        {
+            var faults = (await client.GetFromJsonAsync<JsonElement>("_sandbox/requests")).GetProperty("faults");
+            Output.WriteLine(faults.ToString());
+            foreach (var kind in faults.GetProperty("by_kind").EnumerateObject())
+            {
+                injected[kind.Name] = injected.GetValueOrDefault(kind.Name) + kind.Value.GetInt64();
+            }
+        }
+
+        Assert.All(new[] { "server_error", "rate_limit", "dropped_before_processing", "dropped_after_processing" },
+            kind => Assert.True(injected[kind] > 0, $"No {kind} was injected."));
     }
 }
 
