@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Freight.Cli.Hosting;
 
 namespace Freight.Cli.Worker;
 
@@ -7,10 +8,7 @@ internal static class WorkerCommand
 {
     public static Command Create()
     {
-        var database = new Option<string?>("--database")
-        {
-            Description = "SQLite file, or SQLite or PostgreSQL connection string. Default: FREIGHT_DATABASE, else freight.db in the working directory.",
-        };
+        var database = CliHost.DatabaseOption();
         var workerId = new Option<string?>("--worker-id")
         {
             Description = "This worker's name in job leases, unique per process. Default: FREIGHT_WORKER_ID, else machine, process id and a random part.",
@@ -29,22 +27,10 @@ internal static class WorkerCommand
             database,
             workerId,
         };
-        command.SetAction((parse, cancellationToken) =>
-        {
-            var overrides = new Dictionary<string, string?>();
-            Override(overrides, "Database", parse.GetValue(database));
-            Override(overrides, "WorkerId", parse.GetValue(workerId));
-            var console = parse.InvocationConfiguration;
-            return WorkerRun.RunAsync(overrides, console.Error, cancellationToken);
-        });
+        command.SetAction((parse, cancellationToken) => WorkerRun.RunAsync(
+            new Dictionary<string, string?> { ["Database"] = parse.GetValue(database), ["WorkerId"] = parse.GetValue(workerId) },
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
         return command;
-    }
-
-    private static void Override(Dictionary<string, string?> overrides, string setting, string? value)
-    {
-        if (value is not null)
-        {
-            overrides[$"Freight:{setting}"] = value;
-        }
     }
 }

@@ -1,11 +1,10 @@
+using Freight.Cli.Hosting;
 using Freight.Core.Engine;
 using Freight.Core.Hosting;
 using Freight.Core.Persistence;
 using Freight.Sandbox.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Freight.Cli.Worker;
 
@@ -55,18 +54,9 @@ internal static class WorkerRun
         }
     }
 
-    private static IHost Build(IReadOnlyDictionary<string, string?> overrides)
+    private static IHost Build(IReadOnlyDictionary<string, string?> flags)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [],
-            ContentRootPath = Directory.GetCurrentDirectory(),
-        });
-        builder.Configuration.AddFreightEnvironmentVariables();
-        builder.Configuration.AddInMemoryCollection(overrides);
-        // The worker logs what fails with its cause; EF's own lines would say it twice.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
-        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        var builder = CliHost.CreateBuilder(flags);
 
         // Migrations run before the host starts, so a database that cannot be reached is one clear line, not a host failure.
         var settings = FreightSettings.From(builder.Configuration);
@@ -80,13 +70,5 @@ internal static class WorkerRun
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellationToken.Register(() => stopped.TrySetResult()).ConfigureAwait(false);
         await stopped.Task.ConfigureAwait(false);
-    }
-
-    /// <summary>Ctrl+C and SIGTERM belong to the command (System.CommandLine cancels its token), not to the host.</summary>
-    private sealed class CommandLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

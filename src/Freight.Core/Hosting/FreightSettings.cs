@@ -55,7 +55,8 @@ public sealed record FreightSettings
         }
     }
 
-    internal void ConfigurePersistence(FreightPersistenceOptions options)
+    /// <summary>Applies these settings to <c>AddFreightPersistence</c>'s options.</summary>
+    public void ConfigurePersistence(FreightPersistenceOptions options)
     {
         options.MigrateOnStart = MigrateOnStart;
         if (!string.IsNullOrWhiteSpace(KeyRing))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Freight.Core.Tests.Databases;
+using Freight.Core.Tests.Hosting;
 using Xunit.Abstractions;
 
 namespace Freight.Core.Tests.Engine;
@@ -28,15 +29,7 @@ internal sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(TestDatabase db, string workerId, ITestOutputHelper output)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "freight.dll"));
-        start.ArgumentList.Add("worker");
+        var start = FreightCli.StartInfo("worker");
         start.Environment["FREIGHT_DATABASE"] = db.ConnectionString;
         start.Environment["FREIGHT_KEY_RING"] = db.KeyRingDirectory;
         start.Environment["FREIGHT_MIGRATE_ON_START"] = "false";
@@ -89,10 +82,4 @@ internal sealed class WorkerProcess : IDisposable
             // The test has ended; its output is closed.
         }
     }
-
-    // The test host runs under the dotnet muxer; dotnet test also names it in DOTNET_HOST_PATH.
-    private static string DotnetHost() =>
-        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
-            ? Environment.ProcessPath!
-            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 }
