@@ -178,6 +178,32 @@ public abstract class RetryTests(DatabaseProvider provider, ITestOutputHelper ou
         Assert.Equal((second.TotalRecords, first.TotalRecords - first.FailedRecords + orphanNotes.Count), (second.ProcessedRecords, second.ProcessedRecords - second.FailedRecords));
         Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
     }
+    [Fact]
+    public async Task Retrying_a_whole_job_reads_and_writes_everything_again_and_the_target_ends_the_same()
+    {
+        await using var db = await OpenAsync();
+        if (db is null)
+        {
+            return;
+        }
+
+        await using var sandbox = await SandboxMigration.StartAsync(db, companies: 20);
+        var tenant = await db.TenantAsync();
+        await sandbox.CreateJobAsync(tenant.Id);
+        var first = await sandbox.RunNextAsync();
+        var before = await sandbox.OutcomeAsync(first);
+
+        var queued = await db.Get<JobStore>().RetryAsync(tenant.Id, first.Id, failedOnly: false);
+        var second = await sandbox.RunNextAsync();
+
+        Assert.Equal(0, queued);
+        Assert.Equal(JobStatus.CompletedWithErrors, second.Status);
+        Assert.Equal((first.TotalRecords, first.ProcessedRecords, first.FailedRecords), (second.TotalRecords, second.ProcessedRecords, second.FailedRecords));
+        var after = await sandbox.OutcomeAsync(second);
+        Assert.Equal(before.Counts, after.Counts);
+        Assert.Equal(before.Failures, after.Failures);
+        Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
+    }
 }
 
 public sealed class RetrySqliteTests(ITestOutputHelper output) : RetryTests(DatabaseProvider.Sqlite, output);
