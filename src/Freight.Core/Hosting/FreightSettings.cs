@@ -23,6 +23,9 @@ public sealed record FreightSettings
     /// <summary>The Data Protection key ring that encrypts job configs; every process sharing the database must share it.</summary>
     public string? KeyRing { get; set; }
 
+    /// <summary>The secret API keys are hashed with; default: one kept in the key ring directory.</summary>
+    public string? ApiKeySecret { get; set; }
+
     /// <summary>Hosts, addresses or CIDRs the connectors may reach besides the official ones, comma-separated.</summary>
     public string? OutboundAllowlist { get; set; }
 
@@ -59,6 +62,7 @@ public sealed record FreightSettings
     public void ConfigurePersistence(FreightPersistenceOptions options)
     {
         options.MigrateOnStart = MigrateOnStart;
+        options.ApiKeySecret = ApiKeySecret;
         if (!string.IsNullOrWhiteSpace(KeyRing))
         {
             options.KeyRingDirectory = KeyRing;
