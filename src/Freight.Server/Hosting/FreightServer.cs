@@ -3,6 +3,7 @@ using Freight.Server.Admin;
 using Freight.Server.Auth;
 using Freight.Server.Errors;
 using Freight.Server.Jobs;
+using Freight.Server.RateLimits;
 
 namespace Freight.Server.Hosting;
 
@@ -45,6 +46,7 @@ public static class FreightServer
         builder.Services.AddSingleton(freight);
         builder.Services.AddSingleton(server);
         builder.Services.AddFreight(freight, server.RunWorker);
+        builder.Services.AddTenantRateLimits();
         builder.Services.ConfigureHttpJsonOptions(options => ServerJson.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -59,7 +61,7 @@ public static class FreightServer
 
         var api = app.MapGroup(ApiPrefix);
         api.MapAdmin();
-        var tenant = api.MapGroup("").RequireApiKey();
+        var tenant = api.MapGroup("").RequireApiKey().RequireTenantRateLimits();
         tenant.MapJobs();
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health");
         return app;

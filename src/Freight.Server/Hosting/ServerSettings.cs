@@ -34,11 +34,22 @@ public sealed record ServerSettings
         ArgumentNullException.ThrowIfNull(configuration);
         try
         {
-            return configuration.GetSection(FreightSettings.Section).Get<ServerSettings>() ?? new ServerSettings();
+            var settings = configuration.GetSection(FreightSettings.Section).Get<ServerSettings>() ?? new ServerSettings();
+            settings.Validate();
+            return settings;
         }
         catch (InvalidOperationException invalid)
         {
             throw new ArgumentException(invalid.Message, invalid);
         }
+    }
+
+    /// <summary>Refuses limits that would stop every request or none: each must be at least 1.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBodyBytes, 1, nameof(MaxRequestBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RequestsPerMinute, 1, nameof(RequestsPerMinute));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RequestsPerHour, 1, nameof(RequestsPerHour));
+        ArgumentOutOfRangeException.ThrowIfLessThan(JobCreationsPerMinute, 1, nameof(JobCreationsPerMinute));
     }
 }
