@@ -12,6 +12,19 @@ namespace Freight.Core.Engine;
 public sealed class Worker(JobQueue queue, JobRunner runner, EngineOptions options, TimeProvider time, ILogger<Worker> logger)
     : BackgroundService
 {
+    // Read by health checks on other threads: UTC ticks of the last poll (0 before the first), and 1 while a job runs.
+    private long _polledAtTicks;
+    private int _runningJob;
+
+    /// <summary>When the worker last looked for a job; null before its first look.</summary>
+    public DateTimeOffset? LastPolledAt => Interlocked.Read(ref _polledAtTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>Whether the worker is running a job now (it does not poll meanwhile).</summary>
+    public bool IsRunningJob => Volatile.Read(ref _runningJob) == 1;
+
+    /// <summary>Whether the loop is alive: started and neither stopped nor ended by an error.</summary>
+    public bool IsRunning => ExecuteTask is { IsCompleted: false };
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         EngineLog.WorkerStarted(logger, options.WorkerId);
@@ -19,6 +32,7 @@ public sealed class Worker(JobQueue queue, JobRunner runner, EngineOptions optio
         {
             try
             {
+                Interlocked.Exchange(ref _polledAtTicks, time.GetUtcNow().UtcTicks);
                 var job = await queue.ClaimNextAsync(options.WorkerId, options.LeaseDuration, stoppingToken);
                 if (job is null)
                 {
@@ -27,7 +41,15 @@ public sealed class Worker(JobQueue queue, JobRunner runner, EngineOptions optio
                 }
 
                 EngineLog.RunningJob(logger, options.WorkerId, job.Id);
-                await runner.RunAsync(job, stoppingToken);
+                Volatile.Write(ref _runningJob, 1);
+                try
+                {
+                    await runner.RunAsync(job, stoppingToken);
+                }
+                finally
+                {
+                    Volatile.Write(ref _runningJob, 0);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
