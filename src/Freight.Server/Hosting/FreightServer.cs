@@ -2,6 +2,7 @@ using Freight.Core.Hosting;
 using Freight.Server.Admin;
 using Freight.Server.Auth;
 using Freight.Server.Errors;
+using Freight.Server.Health;
 using Freight.Server.Jobs;
 using Freight.Server.RateLimits;
 
@@ -47,6 +48,7 @@ public static class FreightServer
         builder.Services.AddSingleton(server);
         builder.Services.AddFreight(freight, server.RunWorker);
         builder.Services.AddTenantRateLimits();
+        builder.Services.AddFreightHealth();
         builder.Services.ConfigureHttpJsonOptions(options => ServerJson.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -63,7 +65,7 @@ public static class FreightServer
         api.MapAdmin();
         var tenant = api.MapGroup("").RequireApiKey().RequireTenantRateLimits();
         tenant.MapJobs();
-        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health");
+        app.MapHealth();
         return app;
     }
 }
