@@ -4,6 +4,7 @@ using Freight.Server.Auth;
 using Freight.Server.Errors;
 using Freight.Server.Health;
 using Freight.Server.Jobs;
+using Freight.Server.Logging;
 using Freight.Server.RateLimits;
 
 namespace Freight.Server.Hosting;
@@ -34,6 +35,7 @@ public static class FreightServer
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        builder.Logging.AddFreightServerLogging();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         return builder;
     }
@@ -59,6 +61,7 @@ public static class FreightServer
 
         var app = builder.Build();
         app.Use(RequestIds.AssignAsync);
+        app.UseRequestLogging();
         app.UseMiddleware<ErrorMiddleware>();
 
         var api = app.MapGroup(ApiPrefix);

@@ -17,11 +17,21 @@ public static partial class RequestIds
         return context.Items[ItemKey] as string ?? Assign(context);
     }
 
-    /// <summary>Middleware: assigns the id before anything else runs and sends it with the answer.</summary>
+    /// <summary>
+    /// Middleware: assigns the id before anything else runs and sends it with the answer, set as the answer starts
+    /// so that an error answer, which clears the headers, still carries it.
+    /// </summary>
     public static Task AssignAsync(HttpContext context, RequestDelegate next)
     {
-        var id = Assign(context);
-        context.Response.Headers[Header] = id;
+        Assign(context);
+        context.Response.OnStarting(
+            static state =>
+            {
+                var http = (HttpContext)state;
+                http.Response.Headers[Header] = Of(http);
+                return Task.CompletedTask;
+            },
+            context);
         return next(context);
     }
 

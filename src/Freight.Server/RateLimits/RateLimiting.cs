@@ -31,17 +31,27 @@ public static class RateLimiting
             var http = context.HttpContext;
             var limiter = http.RequestServices.GetRequiredService<TenantRateLimiter>();
             var decision = limiter.Acquire(http.Caller().TenantId, IsJobCreation(http));
-            var headers = http.Response.Headers;
-            headers[LimitHeader] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-            headers[RemainingHeader] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-            headers[ResetHeader] = decision.ResetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var seconds = Math.Max(1, (long)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+
+            // Set as the answer starts: an error answer (a 500) clears the headers set before it.
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers[LimitHeader] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+                headers[RemainingHeader] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+                headers[ResetHeader] = decision.ResetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                if (!decision.Allowed)
+                {
+                    headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                }
+
+                return Task.CompletedTask;
+            });
             if (decision.Allowed)
             {
                 return await next(context);
             }
 
-            var seconds = Math.Max(1, (long)Math.Ceiling(decision.RetryAfter.TotalSeconds));
-            headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return Problems.Status(
                 StatusCodes.Status429TooManyRequests,
                 ErrorCodes.RateLimited,
