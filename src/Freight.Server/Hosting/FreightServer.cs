@@ -51,6 +51,7 @@ public static class FreightServer
         builder.Services.AddFreight(freight, server.RunWorker);
         builder.Services.AddTenantRateLimits();
         builder.Services.AddFreightHealth();
+        builder.Services.AddFreightCors(server);
         builder.Services.ConfigureHttpJsonOptions(options => ServerJson.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -62,6 +63,7 @@ public static class FreightServer
         var app = builder.Build();
         app.Use(RequestIds.AssignAsync);
         app.UseRequestLogging();
+        app.UseFreightCors(server);
         app.UseMiddleware<ErrorMiddleware>();
 
         var api = app.MapGroup(ApiPrefix);
