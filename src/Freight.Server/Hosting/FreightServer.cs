@@ -5,6 +5,7 @@ using Freight.Server.Errors;
 using Freight.Server.Health;
 using Freight.Server.Jobs;
 using Freight.Server.Logging;
+using Freight.Server.Metrics;
 using Freight.Server.RateLimits;
 
 namespace Freight.Server.Hosting;
@@ -52,6 +53,7 @@ public static class FreightServer
         builder.Services.AddTenantRateLimits();
         builder.Services.AddFreightHealth();
         builder.Services.AddFreightCors(server);
+        builder.Services.AddFreightMetrics();
         builder.Services.ConfigureHttpJsonOptions(options => ServerJson.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -63,6 +65,7 @@ public static class FreightServer
         var app = builder.Build();
         app.Use(RequestIds.AssignAsync);
         app.UseRequestLogging();
+        app.UseHttpMetrics();
         app.UseFreightCors(server);
         app.UseMiddleware<ErrorMiddleware>();
 
@@ -71,6 +74,7 @@ public static class FreightServer
         var tenant = api.MapGroup("").RequireApiKey().RequireTenantRateLimits();
         tenant.MapJobs();
         app.MapHealth();
+        app.MapMetrics();
         return app;
     }
 }
