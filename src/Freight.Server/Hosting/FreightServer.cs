@@ -56,10 +56,12 @@ public static class FreightServer
         builder.Services.AddFreightMetrics();
         builder.Services.ConfigureHttpJsonOptions(options => ServerJson.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves https:// addresses out
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes;
+            kestrel.UseConfiguredCertificate(server);
         });
 
         var app = builder.Build();

@@ -26,6 +26,12 @@ public sealed record ServerSettings
     /// <summary>Requests per tenant per hour. Default: 1000.</summary>
     public int RequestsPerHour { get; set; } = 1000;
 
+    /// <summary>A PKCS#12 (<c>.pfx</c>) certificate with its private key, served on every <c>https://</c> address; none by default.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="CertificatePath"/>, if it has one.</summary>
+    public string? CertificatePassword { get; set; }
+
     /// <summary>Jobs a tenant may create per minute. Default: 10.</summary>
     public int JobCreationsPerMinute { get; set; } = 10;
 
@@ -43,6 +49,14 @@ public sealed record ServerSettings
             throw new ArgumentException(invalid.Message, invalid);
         }
     }
+
+    /// <summary>The settings without the admin key and the certificate password, which only show whether they are set.</summary>
+    public override string ToString() =>
+        $"ServerSettings {{ AdminKey = {Shown(AdminKey)}, CorsOrigins = {CorsOrigins}, RunWorker = {RunWorker}, MaxRequestBodyBytes = {MaxRequestBodyBytes}, "
+        + $"RequestsPerMinute = {RequestsPerMinute}, RequestsPerHour = {RequestsPerHour}, JobCreationsPerMinute = {JobCreationsPerMinute}, "
+        + $"CertificatePath = {CertificatePath}, CertificatePassword = {Shown(CertificatePassword)} }}";
+
+    private static string Shown(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
 
     /// <summary>Refuses limits that would stop every request or none: each must be at least 1.</summary>
     public void Validate()
