@@ -43,8 +43,7 @@ internal sealed class ApiServer : IAsyncDisposable
     /// <summary>A client sending the admin key.</summary>
     public HttpClient Admin { get; }
 
-    /// <summary>Starts the API; <paramref name="scheme"/> <c>https</c> needs <c>Freight:CertificatePath</c> in <paramref name="settings"/>.</summary>
-    public static async Task<ApiServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string scheme = "http")
+    public static async Task<ApiServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "freight-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -62,7 +61,7 @@ internal sealed class ApiServer : IAsyncDisposable
 
         var time = new ManualTimeProvider();
         var builder = FreightServer.CreateBuilder(all);
-        builder.WebHost.UseUrls($"{scheme}://127.0.0.1:0");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
         var app = FreightServer.Build(builder);

@@ -2,9 +2,13 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Freight.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Freight.Server.Tests.Hosting;
 
+/// <summary>The API on an https:// loopback address, over its own SQLite file and key ring.</summary>
 public sealed class HttpsTests : IDisposable
 {
     private const string Password = "pfx-password-3e8d1c";
@@ -19,8 +23,8 @@ public sealed class HttpsTests : IDisposable
         using var certificate = SelfSigned();
         var path = Path.Combine(_directory, "server.pfx");
         await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pfx, Password));
-        await using var server = await ApiServer.StartAsync(
-            new Dictionary<string, string?> { ["Freight:CertificatePath"] = path, ["Freight:CertificatePassword"] = Password }, scheme: "https");
+        await using var server = await StartAsync(new() { ["Freight:CertificatePath"] = path, ["Freight:CertificatePassword"] = Password });
+        var address = new Uri(server.Urls.Single());
         string? served = null;
         using var handler = new HttpClientHandler
         {
@@ -31,11 +35,11 @@ public sealed class HttpsTests : IDisposable
                 return presented?.Thumbprint == certificate.Thumbprint;
             },
         };
-        using var client = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
 
         using var response = await client.GetAsync("/health/live");
 
-        Assert.Equal("https", server.BaseAddress.Scheme);
+        Assert.Equal("https", address.Scheme);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(certificate.Thumbprint, served);
     }
@@ -48,8 +52,7 @@ public sealed class HttpsTests : IDisposable
         await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pfx, Password));
         const string wrong = "not-the-password-77";
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => ApiServer.StartAsync(
-            new Dictionary<string, string?> { ["Freight:CertificatePath"] = path, ["Freight:CertificatePassword"] = wrong }, scheme: "https"));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => StartAsync(new() { ["Freight:CertificatePath"] = path, ["Freight:CertificatePassword"] = wrong }));
 
         Assert.Equal($"CertificatePath: {path} is not a PKCS#12 (.pfx) certificate that CertificatePassword opens. (Parameter 'settings')", error.Message);
         Assert.DoesNotContain(wrong, error.ToString(), StringComparison.Ordinal);
@@ -60,8 +63,7 @@ public sealed class HttpsTests : IDisposable
     {
         var path = Path.Combine(_directory, "missing.pfx");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => ApiServer.StartAsync(
-            new Dictionary<string, string?> { ["Freight:CertificatePath"] = path }, scheme: "https"));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => StartAsync(new() { ["Freight:CertificatePath"] = path }));
 
         Assert.Equal($"CertificatePath: there is no file at {path}. (Parameter 'settings')", error.Message);
     }
@@ -80,6 +82,19 @@ public sealed class HttpsTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private async Task<WebApplication> StartAsync(Dictionary<string, string?> settings)
+    {
+        settings["Freight:Database"] = Path.Combine(_directory, "freight.db");
+        settings["Freight:KeyRing"] = Path.Combine(_directory, "keys");
+        settings["Freight:RunWorker"] = "false";
+        var builder = FreightServer.CreateBuilder(settings);
+        builder.WebHost.UseUrls("https://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = FreightServer.Build(builder);
+        await app.StartAsync();
+        return app;
+    }
 
     private static X509Certificate2 SelfSigned()
     {
