@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Freight.Core.Engine;
 using Freight.Core.Jobs;
 using Freight.Core.Persistence;
@@ -43,8 +42,8 @@ public sealed partial class HealthChecks(
     public async Task<ComponentHealth> CheckAsync(string component, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        using var deadline = new CancellationTokenSource(Timeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         (HealthStatus Status, string Message, IReadOnlyDictionary<string, object>? Details) result;
         try
         {
@@ -60,9 +59,10 @@ public sealed partial class HealthChecks(
         {
             result = (HealthStatus.Unhealthy, $"No answer within {Timeout.TotalSeconds:0} s.", null);
         }
-        catch (Exception error) when (error is DbException or InvalidOperationException or IOException)
+        catch (Exception error) when (error is not OperationCanceledException and not OutOfMemoryException)
         {
-            // The exception text can name hosts and files: logged for the operator, summarised in the answer.
+            // Any failure is an unhealthy component, never a 500. The exception text can name hosts and files:
+            // logged for the operator, summarised in the answer.
             LogCheckFailed(logger, error, component);
             result = (HealthStatus.Unhealthy, $"The {component} check failed: {error.GetType().Name}.", null);
         }
