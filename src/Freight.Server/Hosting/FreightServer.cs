@@ -3,6 +3,7 @@ using Freight.Server.Admin;
 using Freight.Server.Auth;
 using Freight.Server.Errors;
 using Freight.Server.Jobs;
+using Freight.Server.OpenApi;
 
 namespace Freight.Server.Hosting;
 
@@ -46,6 +47,7 @@ public static class FreightServer
         builder.Services.AddSingleton(server);
         builder.Services.AddFreight(freight, server.RunWorker);
         builder.Services.ConfigureHttpJsonOptions(options => ServerJson.Configure(options.SerializerOptions));
+        builder.Services.AddFreightOpenApi();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -57,9 +59,10 @@ public static class FreightServer
         app.Use(RequestIds.AssignAsync);
         app.UseMiddleware<ErrorMiddleware>();
 
-        var api = app.MapGroup(ApiPrefix);
+        app.MapFreightOpenApi();
+        var api = app.MapGroup(ApiPrefix).ProducesErrors(400, 404, 413, 415, 422, 500);
         api.MapAdmin();
-        var tenant = api.MapGroup("").RequireApiKey();
+        var tenant = api.MapGroup("").RequireApiKey().ProducesErrors(401, 429);
         tenant.MapJobs();
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health");
         return app;

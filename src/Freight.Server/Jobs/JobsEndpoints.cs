@@ -14,8 +14,8 @@ public static class JobsEndpoints
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var jobs = tenant.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapGet("/", ListAsync);
-        jobs.MapGet("/{jobId:guid}", GetAsync);
+        jobs.MapGet("/", ListAsync).Produces<PageResponse<JobResponse>>();
+        jobs.MapGet("/{jobId:guid}", GetAsync).Produces<JobResponse>();
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, JobStore jobs, CancellationToken cancellationToken)
