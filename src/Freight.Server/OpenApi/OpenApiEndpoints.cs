@@ -27,6 +27,19 @@ public static class OpenApiEndpoints
                 document.Servers = [];
                 return Task.CompletedTask;
             });
+
+            // Times are written by ServerJson's own converter, which the schema generator cannot see through.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(DateTimeOffset) || type == typeof(DateTimeOffset?))
+                {
+                    schema.Type = type == typeof(DateTimeOffset) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+                    schema.Format = "date-time";
+                }
+
+                return Task.CompletedTask;
+            });
         });
 
     public static void MapFreightOpenApi(this WebApplication app)
