@@ -80,6 +80,11 @@ public sealed class AffinityToAttioTests(ITestOutputHelper output)
         Assert.Equal(
             (Companies - rejectedCompanies.Count, data.Counts.Persons - rejectedPeople.Count, data.Counts.Opportunities - rejectedDeals.Count),
             (counts.GetProperty("companies").GetInt32(), counts.GetProperty("people").GetInt32(), counts.GetProperty("deals").GetInt32()));
+        // A person whose company (v2's enriched current organization) were the refused one names it in people.company,
+        // which the target does not look up: Attio refuses the person.
+        var linked = new CanonicalPerson("900001", "Ada", "Linked", [], [rejectedCompanies.Keys.First()], []);
+        var refusedPerson = await target.WriteAsync(EntityKind.People, CanonicalJson.ToRecord(linked.Id, linked), CancellationToken.None);
+        Assert.Equal((RejectionOrigin.Target, "value_not_found"), (((WriteResult.Rejected)refusedPerson).Origin, ((WriteResult.Rejected)refusedPerson).Code));
         output.WriteLine($"companies rejected {rejectedCompanies.Count}; people rejected {rejectedPeople.Count}, written naming a refused company {naming.Count}; "
             + $"deals rejected {rejectedDeals.Count} ({missing.Count} on a missing company, {onRefused.Count} on a refused company or person)");
     }
