@@ -1,8 +1,10 @@
 using Freight.Core.Hosting;
 using Freight.Server.Admin;
 using Freight.Server.Auth;
+using Freight.Server.Connectors;
 using Freight.Server.Errors;
 using Freight.Server.Jobs;
+using Freight.Server.Stats;
 
 namespace Freight.Server.Hosting;
 
@@ -61,6 +63,8 @@ public static class FreightServer
         api.MapAdmin();
         var tenant = api.MapGroup("").RequireApiKey();
         tenant.MapJobs();
+        tenant.MapStats();
+        tenant.MapConnectors();
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health");
         return app;
     }
