@@ -39,9 +39,9 @@ internal static class JobScenario
 
     /// <summary>
     /// A job that ran and completed with errors: companies batch 1 written with one refused record, batch 2 failed
-    /// as a whole, and log entries at two levels.
+    /// as a whole, and log entries at two levels. <paramref name="beforeFinish"/> runs while the job is running.
     /// </summary>
-    public static async Task<Guid> CompletedWithErrorsAsync(ApiServer server, HttpClient client)
+    public static async Task<Guid> CompletedWithErrorsAsync(ApiServer server, HttpClient client, Action? beforeFinish = null)
     {
         var jobId = await CreateIdAsync(client);
         var batches = server.Services.GetRequiredService<BatchStore>();
@@ -60,6 +60,7 @@ internal static class JobScenario
             new LogEntry(JobLogLevel.Info, "Companies started."),
             new LogEntry(JobLogLevel.Error, "Batch companies#2 failed.", Phase.Companies, second.Id),
         ]);
+        beforeFinish?.Invoke();
         var fresh = (await server.Services.GetRequiredService<JobStore>().FindAsync(job.TenantId, jobId))!;
         fresh.Complete(withErrors: true, server.Time.GetUtcNow());
         Assert.True(await server.Services.GetRequiredService<JobQueue>().FinishAsync(fresh, Worker));
