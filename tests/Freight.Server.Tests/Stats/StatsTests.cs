@@ -15,11 +15,11 @@ public sealed class StatsTests
         var (_, otherKey) = await server.CreateTenantAsync("globex");
         using var client = server.Tenant(key);
         using var other = server.Tenant(otherKey);
+        // Completed with errors: 5 records processed (2 written, 1 refused, 2 in a failed batch) within the same instant.
+        await JobScenario.CompletedWithErrorsAsync(server, client);
         await JobScenario.CreateIdAsync(other);
         var cancelled = await JobScenario.CreateIdAsync(client);
         using var cancel = await client.PostAsync($"/api/v1/jobs/{cancelled}/cancel", null);
-        // Completed with errors: 5 records processed (2 written, 1 refused, 2 in a failed batch) within the same instant.
-        await JobScenario.CompletedWithErrorsAsync(server, client);
 
         using var response = await client.GetAsync("/api/v1/stats");
 
