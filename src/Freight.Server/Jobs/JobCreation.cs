@@ -151,9 +151,10 @@ public static class JobCreation
         }
 
         var body = earlier.ResponseBody ?? "";
-        if (earlier.StatusCode == StatusCodes.Status201Created && JsonDocument.Parse(body).RootElement.TryGetProperty("links", out var links))
+        if (earlier.StatusCode == StatusCodes.Status201Created)
         {
-            context.Response.Headers.Location = links.GetProperty("self").GetString();
+            using var created = JsonDocument.Parse(body);
+            context.Response.Headers.Location = created.RootElement.GetProperty("links").GetProperty("self").GetString();
         }
 
         context.Response.Headers[ReplayedHeader] = "true";
