@@ -9,11 +9,16 @@ namespace Freight.Server.Jobs;
 /// </summary>
 internal static class CredentialChecks
 {
-    public static async Task<IResult?> RefusalAsync(ISourceConnector source, ITargetConnector target, CancellationToken cancellationToken)
+    /// <summary>How long the checks may take: the request waits for them, and an unreachable system would otherwise hold it through every retry.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public static async Task<IResult?> RefusalAsync(ISourceConnector source, ITargetConnector target, TimeProvider time, CancellationToken cancellationToken)
     {
+        using var timeout = new CancellationTokenSource(Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var checks = await Task.WhenAll(
-            CheckAsync("source", () => source.VerifyCredentialsAsync(cancellationToken), cancellationToken),
-            CheckAsync("target", () => target.VerifyCredentialsAsync(cancellationToken), cancellationToken));
+            CheckAsync("source", () => source.VerifyCredentialsAsync(linked.Token), cancellationToken),
+            CheckAsync("target", () => target.VerifyCredentialsAsync(linked.Token), cancellationToken));
         var refused = checks.OfType<ErrorDetail>().ToList();
         if (refused.Count == 0)
         {
@@ -22,7 +27,7 @@ internal static class CredentialChecks
 
         var message = refused.Count == 1
             ? refused[0].Message
-            : "Neither the source's nor the target's credentials were accepted: fix source_config.api_key and target_config.api_key.";
+            : $"Neither side's credentials passed their check. {refused[0].Message} {refused[1].Message}";
         return Problems.Status(StatusCodes.Status400BadRequest, ErrorCodes.InvalidCredentials, message, refused);
     }
 
@@ -35,10 +40,18 @@ internal static class CredentialChecks
                 ? null
                 : new ErrorDetail(ErrorCodes.InvalidCredentials, $"The {side} refused the credentials in {side}_config ({check.Problem}); fix {side}_config.api_key.", $"{side}_config.api_key");
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ErrorDetail(ErrorCodes.InvalidCredentials,
-                $"The {side}'s credentials could not be checked ({error.Message}); check {side}_config.base_url and that the system is reachable.", $"{side}_config.base_url");
+            return Unreachable(side, "no answer within 30 s");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return Unreachable(side, error.Message);
         }
     }
+
+    private static ErrorDetail Unreachable(string side, string why) => new(
+        ErrorCodes.InvalidCredentials,
+        $"The {side}'s credentials could not be checked ({why}); check {side}_config.base_url and that the system is reachable.",
+        $"{side}_config.base_url");
 }

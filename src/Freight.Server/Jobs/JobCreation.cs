@@ -61,7 +61,7 @@ public static class JobCreation
         try
         {
             var (result, created) = await CreateAsync(
-                job, body.ShouldVerifyCredentials ? (source!, target!) : null, tenantId, key, hash, services.Jobs, cancellationToken);
+                job, body.ShouldVerifyCredentials ? (source!, target!) : null, tenantId, key, hash, services, cancellationToken);
             if (key is not null)
             {
                 await (created is null
@@ -85,16 +85,16 @@ public static class JobCreation
         Guid tenantId,
         string? key,
         string hash,
-        JobStore jobs,
+        JobCreationServices services,
         CancellationToken cancellationToken)
     {
         if (verify is var (source, target)
-            && await CredentialChecks.RefusalAsync(source, target, cancellationToken) is { } refused)
+            && await CredentialChecks.RefusalAsync(source, target, services.Time, cancellationToken) is { } refused)
         {
             return (refused, null);
         }
 
-        var creation = await jobs.CreateAsync(
+        var creation = await services.Jobs.CreateAsync(
             new NewJob
             {
                 TenantId = tenantId,

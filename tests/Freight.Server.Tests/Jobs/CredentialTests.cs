@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using Freight.Sandbox.Affinity;
 using Freight.Sandbox.Attio;
 using Freight.Sandbox.Dataset;
+using Freight.Server.Jobs;
 
 namespace Freight.Server.Tests.Jobs;
 
@@ -50,8 +52,9 @@ public sealed class CredentialTests
 
         using var response = await client.PostAsJsonAsync("/api/v1/jobs", systems.Body("wrong-affinity-key", "wrong-attio-key"));
 
-        var error = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_credentials",
-            "Neither the source's nor the target's credentials were accepted: fix source_config.api_key and target_config.api_key.");
+        var error = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_credentials");
+        Assert.StartsWith("Neither side's credentials passed their check. The source refused the credentials in source_config (",
+            error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(["source_config.api_key", "target_config.api_key"], JobCreationTests.Details(error).Select(d => d.Field));
         Assert.Equal(0, await JobCreationTests.TotalAsync(client));
     }
@@ -78,6 +81,33 @@ public sealed class CredentialTests
             request.Headers.Add("Idempotency-Key", "create-once");
             return await client.SendAsync(request);
         }
+    }
+
+    [Fact]
+    public async Task Systems_that_do_not_answer_in_time_are_a_400_naming_each_sides_base_url()
+    {
+        // Accepts connections and never answers.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var baseUrl = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        await using var server = await ApiServer.StartAsync(new Dictionary<string, string?> { ["Freight:OutboundAllowlist"] = "127.0.0.1" });
+        var (_, key) = await server.CreateTenantAsync("acme");
+        using var client = server.Tenant(key);
+        var body = JobScenario.Body(verifyCredentials: true);
+        body["source_config"] = new { api_key = JobScenario.SourceSecret, base_url = baseUrl };
+        body["target_config"] = new { api_key = JobScenario.TargetSecret, base_url = baseUrl };
+
+        var post = client.PostAsJsonAsync("/api/v1/jobs", body);
+        await server.Time.WaitForPendingTimerAsync(due => due == CredentialChecks.Timeout);
+        server.Time.Advance(CredentialChecks.Timeout);
+        using var response = await post;
+
+        var error = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_credentials");
+        Assert.Equal(
+            [("source_config.base_url", "The source's credentials could not be checked (no answer within 30 s); check source_config.base_url and that the system is reachable."),
+             ("target_config.base_url", "The target's credentials could not be checked (no answer within 30 s); check target_config.base_url and that the system is reachable.")],
+            JobCreationTests.Details(error));
+        Assert.Equal(0, await JobCreationTests.TotalAsync(client));
     }
 
     /// <summary>Both simulators on loopback, over a small dataset.</summary>
