@@ -1,9 +1,11 @@
 using Freight.Core.Hosting;
 using Freight.Server.Admin;
 using Freight.Server.Auth;
+using Freight.Server.Connectors;
 using Freight.Server.Errors;
 using Freight.Server.Jobs;
 using Freight.Server.OpenApi;
+using Freight.Server.Stats;
 
 namespace Freight.Server.Hosting;
 
@@ -64,6 +66,8 @@ public static class FreightServer
         api.MapAdmin();
         var tenant = api.MapGroup("").RequireApiKey().ProducesErrors(401, 429);
         tenant.MapJobs();
+        tenant.MapStats();
+        tenant.MapConnectors();
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health");
         return app;
     }
