@@ -43,7 +43,9 @@ internal sealed class ApiServer : IAsyncDisposable
     /// <summary>A client sending the admin key.</summary>
     public HttpClient Admin { get; }
 
-    public static async Task<ApiServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Settings over the test defaults, keys as in appsettings.</param>
+    /// <param name="services">Registrations after the test ones, such as a real clock for a test that runs the worker.</param>
+    public static async Task<ApiServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "freight-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -64,6 +66,7 @@ internal sealed class ApiServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
+        services?.Invoke(builder.Services);
         var app = FreightServer.Build(builder);
         await app.StartAsync();
         return new ApiServer(app, directory, time);

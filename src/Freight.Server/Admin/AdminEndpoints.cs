@@ -2,6 +2,7 @@ using Freight.Core.Domain;
 using Freight.Core.Tenants;
 using Freight.Server.Auth;
 using Freight.Server.Errors;
+using Freight.Server.OpenApi;
 using Freight.Server.Shared;
 
 namespace Freight.Server.Admin;
@@ -34,13 +35,13 @@ public static class AdminEndpoints
     public static void MapAdmin(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var admin = api.MapGroup("/admin").RequireAdminKey().WithTags("Admin");
-        admin.MapPost("/tenants", CreateTenantAsync);
-        admin.MapGet("/tenants", ListTenantsAsync);
-        admin.MapGet("/tenants/{tenantId:guid}", GetTenantAsync);
-        admin.MapPost("/tenants/{tenantId:guid}/keys", IssueKeyAsync);
-        admin.MapGet("/tenants/{tenantId:guid}/keys", ListKeysAsync);
-        admin.MapDelete("/tenants/{tenantId:guid}/keys/{keyId:guid}", RevokeKeyAsync);
+        var admin = api.MapGroup("/admin").RequireAdminKey().ProducesErrors(StatusCodes.Status401Unauthorized).WithTags("Admin");
+        admin.MapPost("/tenants", CreateTenantAsync).Produces<CreatedTenantResponse>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status409Conflict);
+        admin.MapGet("/tenants", ListTenantsAsync).Produces<PageResponse<TenantResponse>>();
+        admin.MapGet("/tenants/{tenantId:guid}", GetTenantAsync).Produces<TenantResponse>();
+        admin.MapPost("/tenants/{tenantId:guid}/keys", IssueKeyAsync).Produces<IssuedKeyResponse>(StatusCodes.Status201Created);
+        admin.MapGet("/tenants/{tenantId:guid}/keys", ListKeysAsync).Produces<List<ApiKeyResponse>>();
+        admin.MapDelete("/tenants/{tenantId:guid}/keys/{keyId:guid}", RevokeKeyAsync).Produces(StatusCodes.Status204NoContent);
     }
 
     private static async Task<IResult> CreateTenantAsync(CreateTenantRequest body, TenantStore tenants, CancellationToken cancellationToken)

@@ -1,12 +1,15 @@
 using Freight.Core.Hosting;
 using Freight.Server.Admin;
 using Freight.Server.Auth;
+using Freight.Server.Connectors;
 using Freight.Server.Errors;
 using Freight.Server.Health;
 using Freight.Server.Jobs;
 using Freight.Server.Logging;
 using Freight.Server.Metrics;
+using Freight.Server.OpenApi;
 using Freight.Server.RateLimits;
+using Freight.Server.Stats;
 
 namespace Freight.Server.Hosting;
 
@@ -55,6 +58,7 @@ public static class FreightServer
         builder.Services.AddFreightCors(server);
         builder.Services.AddFreightMetrics();
         builder.Services.ConfigureHttpJsonOptions(options => ServerJson.Configure(options.SerializerOptions));
+        builder.Services.AddFreightOpenApi();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves https:// addresses out
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -71,10 +75,13 @@ public static class FreightServer
         app.UseFreightCors(server);
         app.UseMiddleware<ErrorMiddleware>();
 
-        var api = app.MapGroup(ApiPrefix);
+        app.MapFreightOpenApi();
+        var api = app.MapGroup(ApiPrefix).ProducesErrors(400, 404, 413, 415, 422, 500);
         api.MapAdmin();
-        var tenant = api.MapGroup("").RequireApiKey().RequireTenantRateLimits();
+        var tenant = api.MapGroup("").RequireApiKey().RequireTenantRateLimits().ProducesErrors(401, 429);
         tenant.MapJobs();
+        tenant.MapStats();
+        tenant.MapConnectors();
         app.MapHealth();
         app.MapMetrics();
         return app;
