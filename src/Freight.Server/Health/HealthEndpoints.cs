@@ -15,11 +15,14 @@ public static class HealthEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var health = app.MapGroup("/health").WithTags("Health");
-        health.MapGet("/", OverallAsync);
-        health.MapGet("/all", AllAsync);
+        health.MapGet("/", OverallAsync).Produces<HealthSummary>().Produces<HealthSummary>(StatusCodes.Status503ServiceUnavailable);
+        health.MapGet("/all", AllAsync).Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         health.MapGet("/live", () => TypedResults.Ok(new { status = HealthStatus.Healthy }));
-        health.MapGet("/ready", ReadyAsync);
-        health.MapGet("/{component}", ComponentAsync);
+        health.MapGet("/ready", ReadyAsync).Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        health.MapGet("/{component}", ComponentAsync)
+            .Produces<ComponentHealth>()
+            .Produces<ComponentHealth>(StatusCodes.Status503ServiceUnavailable)
+            .Produces<ApiError>(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> OverallAsync(HealthChecks checks, CancellationToken cancellationToken)

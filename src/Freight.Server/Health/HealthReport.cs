@@ -11,16 +11,13 @@ public enum HealthStatus
 
 /// <summary>One component's state: how long the check took, what it found, and why when it failed.</summary>
 public sealed record ComponentHealth(
-    string Name, HealthStatus Status, double ResponseTimeMs, string Message, IReadOnlyDictionary<string, object>? Details = null)
-{
-    public bool IsUnhealthy => Status == HealthStatus.Unhealthy;
-}
+    string Name, HealthStatus Status, double ResponseTimeMs, string Message, IReadOnlyDictionary<string, object>? Details = null);
 
 /// <summary>The overall state and every component checked; unhealthy when any component is.</summary>
 public sealed record HealthReport(HealthStatus Status, DateTimeOffset CheckedAt, IReadOnlyList<ComponentHealth> Components)
 {
     public static HealthReport Of(IReadOnlyList<ComponentHealth> components, DateTimeOffset checkedAt) =>
-        new(components.Any(component => component.IsUnhealthy) ? HealthStatus.Unhealthy : HealthStatus.Healthy, checkedAt, components);
+        new(components.Any(component => component.Status == HealthStatus.Unhealthy) ? HealthStatus.Unhealthy : HealthStatus.Healthy, checkedAt, components);
 }
 
 /// <summary><c>GET /health</c>: the overall state and each component's status, without the timings.</summary>

@@ -25,7 +25,7 @@ public static class MetricsEndpoints
     public static void MapMetrics(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/metrics", ScrapeAsync).WithTags("Metrics");
+        app.MapGet("/metrics", ScrapeAsync).WithTags("Metrics").Produces<string>(contentType: PrometheusText.ContentType);
     }
 
     private static async Task<IResult> ScrapeAsync(

@@ -23,6 +23,7 @@ public sealed class HealthTests
         Assert.Equal(["database", "worker", "queue"], components.Select(c => c.GetProperty("name").GetString()));
         Assert.Equal(["healthy", "disabled", "healthy"], components.Select(c => c.GetProperty("status").GetString()));
         Assert.All(components, c => Assert.True(c.GetProperty("response_time_ms").GetDouble() >= 0));
+        Assert.All(components, c => Assert.Equal(["name", "status", "response_time_ms", "message", "details"], c.EnumerateObject().Select(p => p.Name)));
         Assert.Equal("Sqlite answered.", components[0].GetProperty("message").GetString());
         Assert.Equal(0, components[2].GetProperty("details").GetProperty("claimable_jobs").GetInt32());
     }
