@@ -4,8 +4,15 @@ namespace Freight.Migration.Benchmarks;
 
 /// <summary>One benchmark run, as read from the command line.</summary>
 internal sealed record BenchmarkSettings(
-    long Records, int Seed, double Speed, FaultMix Faults, string? Database, int BatchSize, string SandboxPath)
+    long Records, int Seed, double Speed, FaultMix Faults, string? Database, int BatchSize, string SandboxPath, int? ParallelWrites = null)
 {
+    /// <summary>
+    /// Records the Attio connector writes at once: by default its own default (10) times the speed. Speed multiplies the
+    /// rate limits but not the latency or a Retry-After, so the writes in flight must grow with it to keep the headroom
+    /// 10 writes in flight give at Attio's real 25 writes/s (0.4 s per write).
+    /// </summary>
+    public int MaxParallelWrites => ParallelWrites ?? (int)Math.Max(1, Math.Round(10 * Speed));
+
     /// <summary>Attio's write budget in the simulator: its real 25/s times the speed.</summary>
     public int WritesPerSecond => (int)Math.Max(1, Math.Round(25 * Speed));
 
@@ -16,7 +23,7 @@ internal sealed record BenchmarkSettings(
     public int AffinityRequestsPerMinute => (int)Math.Max(1, Math.Round(900 * Speed));
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"records {Records}, seed {Seed}, speed {Speed} (Attio {WritesPerSecond} writes/s, {ReadsPerSecond} reads/s; "
+        $"records {Records}, seed {Seed}, speed {Speed} (Attio {WritesPerSecond} writes/s, {ReadsPerSecond} reads/s, {MaxParallelWrites} writes in flight; "
         + $"Affinity {AffinityRequestsPerMinute}/min), batch size {BatchSize}, faults {Faults.Describe()}, database {(Database is null ? "SQLite (temporary file)" : "PostgreSQL")}");
 }
 
@@ -36,7 +43,7 @@ internal sealed record FaultMix(string Name, double SandboxRate, FaultProfileBod
     /// <summary>
     /// <c>none</c>; <c>target</c>; a whole-percent rate for the sandbox's own transient mix (0.05 gives 2 % 5xx, 2 % 429,
     /// 1 % dropped connections, no truncated body); or a mix of its own, <c>5xx=0.05,429=0.02,drop=0.01,latency=20,jitter=40</c>
-    /// (shares and milliseconds; a key left out is 0). Null when the text is none of these.
+    /// (shares and milliseconds; a key left out is 0, but <c>retry</c>, the injected 5xx's and 429's Retry-After, 1000). Null when the text is none of these.
     /// </summary>
     public static FaultMix? Parse(string text)
     {
@@ -70,6 +77,7 @@ internal sealed record FaultMix(string Name, double SandboxRate, FaultProfileBod
                 "drop" => profile with { DroppedConnections = number },
                 "latency" => profile with { LatencyMs = (int)number },
                 "jitter" => profile with { LatencyJitterMs = (int)number },
+                "retry" => profile with { RetryAfterMs = (int)number },
                 _ => null,
             };
             if (profile is null)
@@ -84,7 +92,7 @@ internal sealed record FaultMix(string Name, double SandboxRate, FaultProfileBod
     public string Describe() => Profile is { } profile
         ? string.Create(CultureInfo.InvariantCulture,
             $"{Name} ({profile.ServerErrors:P0} 5xx, {profile.RateLimits:P0} 429, {profile.DroppedConnections:P0} dropped connections, "
-            + $"+{profile.LatencyMs}–{profile.LatencyMs + (profile.LatencyJitterMs * 99 / 100)} ms latency)")
+            + $"+{profile.LatencyMs}–{profile.LatencyMs + (profile.LatencyJitterMs * 99 / 100)} ms latency, Retry-After {profile.RetryAfterMs} ms)")
         : SandboxRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"sandbox transient mix at {SandboxRate}") : "none";
 }
 
@@ -95,4 +103,5 @@ internal sealed record FaultProfileBody(
     double DroppedConnections = 0,
     double TruncatedBodies = 0,
     int LatencyMs = 0,
-    int LatencyJitterMs = 0);
+    int LatencyJitterMs = 0,
+    int RetryAfterMs = 1000);

@@ -75,6 +75,7 @@ internal sealed class EngineRun : IDisposable
                     base_url = sandbox.Attio.BaseAddress.ToString().TrimEnd('/'),
                     writes_per_second = settings.WritesPerSecond,
                     reads_per_second = settings.ReadsPerSecond,
+                    max_parallel_writes = settings.MaxParallelWrites,
                 }),
                 BatchSize = settings.BatchSize,
             },

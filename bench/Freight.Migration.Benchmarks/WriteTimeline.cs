@@ -15,17 +15,29 @@ internal sealed class WriteTimeline(SandboxInspection inspection, int writesPerS
     private readonly List<(TimeSpan At, long Writes, long Reads, string Phase)> _samples = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
+    /// <summary>When the first record phase started (the schema phase was done), with the Attio writes by then.</summary>
+    public (TimeSpan At, long Writes)? RecordsStarted { get; private set; }
+
+    /// <summary>Takes a sample if a second has passed since the last, or at once when the job moved on from the schema phase.</summary>
     public async Task SampleAsync(Job job, CancellationToken cancellationToken)
     {
-        if (_samples.Count > 0 && _clock.Elapsed - _samples[^1].At < Step)
+        var phase = job.Phases.FirstOrDefault(row => row.Status == PhaseStatus.Running)?.Phase;
+        var schemaDone = RecordsStarted is null && phase is not null and not Phase.Schema;
+        if (!schemaDone && _samples.Count > 0 && _clock.Elapsed - _samples[^1].At < Step)
         {
             return;
         }
 
         var counts = await inspection.AttioRequestsAsync(cancellationToken);
-        var phase = job.Phases.FirstOrDefault(row => row.Status == PhaseStatus.Running)?.Phase.ToString() ?? "-";
-        _samples.Add((_clock.Elapsed, counts.Writes, counts.Reads, phase));
+        _samples.Add((_clock.Elapsed, counts.Writes, counts.Reads, phase?.ToString() ?? "-"));
+        if (schemaDone)
+        {
+            RecordsStarted = (_clock.Elapsed, counts.Writes);
+        }
     }
+
+    /// <summary>Time since the clock started (with the worker).</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Seconds sampled whose write rate was under half the limit (the writer idle or starved), per phase.</summary>
     public IReadOnlyDictionary<string, double> SlowSecondsByPhase()
