@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Freight.Cli.Database;
 using Freight.Cli.Demo;
+using Freight.Cli.Worker;
 using Freight.Sandbox.Hosting;
 
 var root = new RootCommand("Freight moves CRM data between SaaS APIs, safely.")
 {
     DemoCommand.Create(),
     SandboxCommand.Create(),
+    WorkerCommand.Create(),
+    DatabaseCommand.Create(),
 };
 
 // Ctrl+C and SIGTERM cancel the running command; a wrong command line exits 2.

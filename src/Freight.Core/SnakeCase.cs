@@ -7,7 +7,7 @@ namespace Freight.Core;
 /// snake_case names, the same as the REST API's JSON (<see cref="JsonNamingPolicy.SnakeCaseLower"/>): table and
 /// column names, and enum values as stored ("completed_with_errors").
 /// </summary>
-internal static class SnakeCase
+public static class SnakeCase
 {
     public static string Convert(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
@@ -19,6 +19,13 @@ internal static class SnakeCase
         Names<TEnum>.ByName.TryGetValue(name, out var value)
             ? value
             : throw new FormatException($"'{name}' is not a {typeof(TEnum).Name} value.");
+
+    public static bool TryParse<TEnum>(string name, out TEnum value)
+        where TEnum : struct, Enum => Names<TEnum>.ByName.TryGetValue(name, out value);
+
+    /// <summary>Every value's name, in declaration order: "pending, running, …".</summary>
+    public static string List<TEnum>()
+        where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(value => Names<TEnum>.ByValue[value]));
 
     private static class Names<TEnum>
         where TEnum : struct, Enum

@@ -4,6 +4,10 @@ namespace Freight.Connectors.Affinity;
 
 public sealed partial class AffinitySource
 {
+    // The association fields of opportunity (and person) lists: company-multi and person-multi.
+    internal const string CompaniesField = "companies";
+    internal const string PersonsField = "persons";
+
     /// <summary>
     /// The entries of the lists of <paramref name="listType"/> (every list when null), list after list in id order.
     /// The cursor names the list and Affinity's cursor within it; a list gone since is skipped to the next id.
@@ -44,13 +48,14 @@ public sealed partial class AffinitySource
     {
         var parentKind = KindOf(entry.Type) ?? KindOf(list.Type) ?? EntityKind.Companies;
         var canonical = new CanonicalListEntry(
-            Id(entry.Id), Id(list.Id), parentKind, Id(entry.Entity.Id), AffinityValues.Convert(entry.Entity.Fields, f => f.Type == "list"));
+            Id(entry.Id), Id(list.Id), parentKind, Id(entry.Entity.Id), AffinityValues.Convert(entry.Entity.Fields, IsCustomListField));
         return ValueTask.FromResult(CanonicalJson.ToRecord(Id(entry.Id), canonical));
     }
 
     /// <summary>
-    /// An opportunity from its list entry: the list's fields, Stage from the list's ranked-dropdown field, the owner
-    /// from a person field named "Owner", or else the entry's creator (resolved by id once per person).
+    /// An opportunity from its list entry: its companies and persons from the list's <c>companies</c> and <c>persons</c>
+    /// association fields, the list's custom fields, Stage from the list's ranked-dropdown field, the owner from a
+    /// person field named "Owner", or else the entry's creator (resolved by id once per person).
     /// </summary>
     private async ValueTask<SourceRecord> DealAsync(WireList list, WireEntry entry, CancellationToken cancellationToken)
     {
@@ -66,7 +71,25 @@ public sealed partial class AffinitySource
                 : await EmailOfAsync(entry.CreatorId, cancellationToken).ConfigureAwait(false);
         var id = Id(entry.Entity.Id);
         var deal = new CanonicalDeal(
-            id, entry.Entity.Name ?? "", [], [], stage, ownerEmail, AffinityValues.Convert(fields, f => f.Type == "list"));
+            id,
+            entry.Entity.Name ?? "",
+            AssociatedIds(fields, CompaniesField),
+            AssociatedIds(fields, PersonsField),
+            stage,
+            ownerEmail,
+            AffinityValues.Convert(fields, IsCustomListField));
         return CanonicalJson.ToRecord(id, deal);
     }
+
+    private static bool IsCustomListField(WireField field) => field.Type == "list" && !IsAssociation(field.Id);
+
+    /// <summary>Affinity's association fields on person and opportunity lists: the records' links, not custom fields.</summary>
+    private static bool IsAssociation(string fieldId) => fieldId is CompaniesField or PersonsField;
+
+    /// <summary>The ids an association field holds, in Affinity's order (v2 sends the first 100); none when it is absent or empty.</summary>
+    private static List<string> AssociatedIds(IReadOnlyList<WireField> fields, string fieldId) =>
+        fields.FirstOrDefault(f => f.Id == fieldId && f.Type == "list")?.Value is { } value
+            && AffinityValues.Convert(value) is { ValueKind: JsonValueKind.Array } ids
+            ? [.. ids.EnumerateArray().Select(i => i.GetString()!)]
+            : [];
 }

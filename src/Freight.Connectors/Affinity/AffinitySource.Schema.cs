@@ -5,10 +5,9 @@ public sealed partial class AffinitySource
     private static readonly (string, string)[] NoQuery = [];
 
     /// <summary>
-    /// Global fields of companies and persons, the lists and their own fields, and the users the records name.
-    /// v2's field metadata carries no dropdown options, so a select's options are the ones its values hold: the
-    /// records (or a list's entries) are read once here with only the select fields, and the internal persons seen
-    /// on the way become users, with whoami's user.
+    /// Global fields of companies and persons, the lists and their own fields, and the users the records name. A
+    /// dropdown's options are the ones the field defines now (its <c>dropdown-options</c> route), never ones that only
+    /// old values still hold; the persons are read once here to find the internal ones, who become users with whoami's.
     /// </summary>
     public async Task<SourceSchema> ReadSchemaAsync(CancellationToken cancellationToken)
     {
@@ -26,20 +25,19 @@ public sealed partial class AffinitySource
         var companyFields = Definitions(
             await GetAllAsync<WireFieldMetadata>("v2/companies/fields", NoQuery, "company fields", cancellationToken).ConfigureAwait(false),
             "global", EntityKind.Companies, listId: null);
-        var options = await ScanOptionsAsync<WireCompany>("v2/companies", companyFields, c => c.Fields, null, cancellationToken).ConfigureAwait(false);
-        fields.AddRange(WithOptions(companyFields, options));
+        fields.AddRange(await WithOptionsAsync(companyFields, "v2/companies/fields", cancellationToken).ConfigureAwait(false));
 
         var personFields = Definitions(
             await GetAllAsync<WireFieldMetadata>("v2/persons/fields", NoQuery, "person fields", cancellationToken).ConfigureAwait(false),
             "global", EntityKind.People, listId: null);
-        options = await ScanOptionsAsync<WirePerson>("v2/persons", personFields, p => p.Fields, person =>
+        fields.AddRange(await WithOptionsAsync(personFields, "v2/persons/fields", cancellationToken).ConfigureAwait(false));
+        foreach (var person in await GetAllAsync<WirePerson>("v2/persons", NoQuery, "persons", cancellationToken).ConfigureAwait(false))
         {
             if (person.Type == "internal")
             {
                 users.TryAdd(person.Id, new SourceUser(Id(person.Id), FullName(person.FirstName, person.LastName), person.PrimaryEmailAddress));
             }
-        }, cancellationToken).ConfigureAwait(false);
-        fields.AddRange(WithOptions(personFields, options));
+        }
 
         var lists = new List<ListDefinition>();
         foreach (var list in await ListsAsync(cancellationToken).ConfigureAwait(false))
@@ -53,8 +51,7 @@ public sealed partial class AffinitySource
             var listFields = Definitions(
                 await GetAllAsync<WireFieldMetadata>($"v2/lists/{list.Id}/fields", NoQuery, $"the fields of list {list.Id}", cancellationToken).ConfigureAwait(false),
                 "list", kind, Id(list.Id));
-            options = await ScanOptionsAsync<WireEntry>($"v2/lists/{list.Id}/list-entries", listFields, e => e.Entity.Fields, null, cancellationToken).ConfigureAwait(false);
-            fields.AddRange(WithOptions(listFields, options));
+            fields.AddRange(await WithOptionsAsync(listFields, $"v2/lists/{list.Id}/fields", cancellationToken).ConfigureAwait(false));
         }
 
         SchemaRead(_logger, fields.Count, lists.Count, users.Count);
@@ -65,11 +62,14 @@ public sealed partial class AffinitySource
     private async Task<IReadOnlyList<WireList>> ListsAsync(CancellationToken cancellationToken) =>
         _lists ??= [.. (await GetAllAsync<WireList>("v2/lists", NoQuery, "the lists", cancellationToken).ConfigureAwait(false)).OrderBy(l => l.Id)];
 
-    /// <summary>The fields of one kind (<c>global</c> or <c>list</c>) whose value type has a canonical form.</summary>
+    /// <summary>
+    /// The custom fields of one kind (<c>global</c> or <c>list</c>) whose value type has a canonical form. A list's
+    /// associations (<c>companies</c>, <c>persons</c>) are the records' links, not custom fields, and are left out.
+    /// </summary>
     private static List<FieldDefinition> Definitions(IEnumerable<WireFieldMetadata> metadata, string fieldType, EntityKind entity, string? listId) =>
     [
         .. metadata
-            .Where(m => m.Type == fieldType)
+            .Where(m => m.Type == fieldType && !IsAssociation(m.Id))
             .Select(m => AffinityValues.MapType(m.ValueType) is var (type, multiple)
                 ? new FieldDefinition(m.Id, m.Name, type, multiple, entity, listId, [])
                 : null)
@@ -77,70 +77,29 @@ public sealed partial class AffinitySource
     ];
 
     /// <summary>
-    /// The options each select field's values hold across a route, ordered by rank (ranked dropdowns) or option id.
-    /// Reads the route only when it has select fields or a caller wants to see every item.
+    /// Each select field with the options Affinity defines for it (<c>{fieldsPath}/{fieldId}/dropdown-options</c>, every
+    /// page), in Affinity's order; ranked options by rank.
     /// </summary>
-    private async Task<Dictionary<string, SortedSet<(int Rank, long Id, string Text)>>> ScanOptionsAsync<T>(
-        string path, List<FieldDefinition> fields, Func<T, IReadOnlyList<WireField>?> fieldsOf, Action<T>? visit, CancellationToken cancellationToken)
+    private async Task<List<FieldDefinition>> WithOptionsAsync(List<FieldDefinition> fields, string fieldsPath, CancellationToken cancellationToken)
     {
-        var selects = fields.Where(f => f.Type is FieldType.Select or FieldType.RankedSelect).ToList();
-        var options = selects.ToDictionary(f => f.Id, _ => new SortedSet<(int, long, string)>());
-        if (selects.Count == 0 && visit is null)
+        var withOptions = new List<FieldDefinition>(fields.Count);
+        foreach (var field in fields)
         {
-            return options;
-        }
-
-        var query = selects.Select(f => ("fieldIds", f.Id)).ToList();
-        string? cursor = null;
-        do
-        {
-            var (items, next) = await GetPageAsync<T>(path, query, cursor, $"the options of {path}", cancellationToken).ConfigureAwait(false);
-            foreach (var item in items)
+            if (field.Type is not (FieldType.Select or FieldType.RankedSelect))
             {
-                visit?.Invoke(item);
-                foreach (var field in fieldsOf(item) ?? [])
-                {
-                    if (options.TryGetValue(field.Id, out var seen) && field.Value is { } value)
-                    {
-                        Collect(seen, value);
-                    }
-                }
+                withOptions.Add(field);
+                continue;
             }
 
-            cursor = next;
+            var options = await GetAllAsync<WireDropdownOption>(
+                $"{fieldsPath}/{Uri.EscapeDataString(field.Id)}/dropdown-options", NoQuery, $"the options of field {field.Id}", cancellationToken)
+                .ConfigureAwait(false);
+            var ordered = field.Type == FieldType.RankedSelect ? options.OrderBy(o => o.Rank ?? 0) : options.AsEnumerable();
+            withOptions.Add(field with { Options = [.. ordered.Select(o => o.Text).Distinct(StringComparer.Ordinal)] });
         }
-        while (cursor is not null);
-        return options;
+
+        return withOptions;
     }
-
-    private static void Collect(SortedSet<(int, long, string)> seen, WireValue value)
-    {
-        if (value.Data.ValueKind == System.Text.Json.JsonValueKind.Array)
-        {
-            foreach (var item in value.Data.EnumerateArray())
-            {
-                Add(item);
-            }
-        }
-        else
-        {
-            Add(value.Data);
-        }
-
-        void Add(System.Text.Json.JsonElement data)
-        {
-            if (AffinityValues.Option(data) is var (text, id, rank))
-            {
-                seen.Add((rank ?? 0, id, text));
-            }
-        }
-    }
-
-    private static IEnumerable<FieldDefinition> WithOptions(
-        List<FieldDefinition> fields, Dictionary<string, SortedSet<(int Rank, long Id, string Text)>> options) =>
-        fields.Select(f => options.TryGetValue(f.Id, out var seen)
-            ? f with { Options = [.. seen.Select(o => o.Text).Distinct(StringComparer.Ordinal)] }
-            : f);
 
     private static EntityKind? KindOf(string listType) => listType switch
     {

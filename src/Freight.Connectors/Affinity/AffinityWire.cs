@@ -55,3 +55,6 @@ internal sealed record WirePersonData(long Id, string? FirstName, string? LastNa
 internal sealed record WireWhoAmI(WireUser User);
 
 internal sealed record WireUser(long Id, string? FirstName, string? LastName, string? EmailAddress);
+
+/// <summary>An option of a dropdown field; <see cref="Rank"/> only on ranked dropdowns.</summary>
+internal sealed record WireDropdownOption(long Id, string Text, int? Rank);

@@ -15,6 +15,12 @@ public sealed class FreightPersistenceOptions
     public string KeyRingDirectory { get; set; } =
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "freight", "keys");
 
+    /// <summary>
+    /// The secret API keys are hashed with (HMAC-SHA256), at least 32 characters. Default: 32 random bytes created
+    /// in <see cref="KeyRingDirectory"/> on first use. Changing it invalidates every key issued before.
+    /// </summary>
+    public string? ApiKeySecret { get; set; }
+
     /// <summary>How long a SQLite statement waits for another connection's write lock. Default: 30 s.</summary>
     public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -24,6 +30,11 @@ public sealed class FreightPersistenceOptions
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(KeyRingDirectory, nameof(KeyRingDirectory));
+        if (ApiKeySecret is { Length: < 32 })
+        {
+            throw new ArgumentException("ApiKeySecret needs at least 32 characters.", nameof(ApiKeySecret));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(SqliteBusyTimeout, TimeSpan.Zero, nameof(SqliteBusyTimeout));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(SqliteBusyTimeout, TimeSpan.FromMilliseconds(int.MaxValue), nameof(SqliteBusyTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLogEntriesPerJob, 2, nameof(MaxLogEntriesPerJob));

@@ -4,6 +4,7 @@ using Freight.Core.Jobs;
 using Freight.Core.Logs;
 using Freight.Core.RecordMaps;
 using Freight.Core.Secrets;
+using Freight.Core.Tenants;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,9 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<RecordMapStore>();
         services.TryAddSingleton<FailedRecordStore>();
         services.TryAddSingleton<IdempotencyStore>();
+        services.TryAddSingleton(_ => new ApiKeyHasher(ServerSecret.Load(options)));
+        services.TryAddSingleton<ApiKeyStore>();
+        services.TryAddSingleton<TenantStore>();
         if (options.MigrateOnStart)
         {
             services.AddHostedService<MigrateOnStartService>();

@@ -35,7 +35,7 @@ public static partial class AffinityApi
         }
 
         // A list's own fields first, then the global fields of the entity it holds.
-        var fields = data.Fields.Where(f => f.ListId == id).Concat(GlobalFields(data, list.Type)).ToList();
+        var fields = ListOwnFields(data, list).Concat(GlobalFields(data, list.Type)).ToList();
         return Paged(request, fields, f => f.ToDto());
     }
 
@@ -86,5 +86,12 @@ public static partial class AffinityApi
 
     /// <summary>The fields an entry of the list can carry: its entity's global fields, then the list's own.</summary>
     private static List<Field> EntryFields(SandboxDataset data, CrmList list) =>
-        [.. GlobalFields(data, list.Type), .. data.Fields.Where(f => f.ListId == list.Id)];
+        [.. GlobalFields(data, list.Type), .. ListOwnFields(data, list)];
+
+    /// <summary>
+    /// The list's own fields, its associations (<c>companies</c>, <c>persons</c>) among them, ordered by id as the
+    /// v2 document's list field examples are.
+    /// </summary>
+    private static List<Field> ListOwnFields(SandboxDataset data, CrmList list) =>
+        [.. Associations.Of(list).Concat(data.Fields.Where(f => f.ListId == list.Id)).OrderBy(f => f.Id, StringComparer.Ordinal)];
 }

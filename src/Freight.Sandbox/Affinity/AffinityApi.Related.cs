@@ -50,7 +50,8 @@ public static partial class AffinityApi
             return Invalid(error);
         }
 
-        IReadOnlyList<FieldValue>? values = type == EntityType.Company ? data.Companies.FindById(id)?.Fields : data.Persons.FindById(id)?.Fields;
+        var person = type == EntityType.Person ? data.Persons.FindById(id) : null;
+        var values = type == EntityType.Company ? data.Companies.FindById(id)?.Fields : person?.Fields;
         if (values is null)
         {
             return NotFound(KindName(type), id);
@@ -61,7 +62,11 @@ public static partial class AffinityApi
             entry.ListId,
             entry.CreatedAt.UtcDateTime,
             entry.CreatorId,
-            FieldData.Of(EntryFields(data, FindList(data, entry.ListId)!), values, entry.Fields, data)));
+            FieldData.Of(
+                EntryFields(data, FindList(data, entry.ListId)!),
+                values,
+                person is null ? entry.Fields : Associations.With(entry.Fields, person),
+                data)));
     }
 
     private static bool Exists(SandboxDataset data, EntityType type, long id) => id <= type switch

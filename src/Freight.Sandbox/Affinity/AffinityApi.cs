@@ -37,6 +37,7 @@ public static partial class AffinityApi
 
         Get(v2, "/companies", Companies);
         Get(v2, "/companies/fields", CompanyFields);
+        Get(v2, "/companies/fields/{fieldId}/dropdown-options", CompanyDropdownOptions);
         Get(v2, "/companies/{companyId}", Company);
         Get(v2, "/companies/{companyId}/lists", CompanyLists);
         Get(v2, "/companies/{companyId}/list-entries", CompanyListEntries);
@@ -44,6 +45,7 @@ public static partial class AffinityApi
 
         Get(v2, "/persons", Persons);
         Get(v2, "/persons/fields", PersonFields);
+        Get(v2, "/persons/fields/{fieldId}/dropdown-options", PersonDropdownOptions);
         Get(v2, "/persons/{personId}", Person);
         Get(v2, "/persons/{personId}/lists", PersonLists);
         Get(v2, "/persons/{personId}/list-entries", PersonListEntries);
@@ -56,6 +58,7 @@ public static partial class AffinityApi
         Get(v2, "/lists", Lists);
         Get(v2, "/lists/{listId}", List);
         Get(v2, "/lists/{listId}/fields", ListFields);
+        Get(v2, "/lists/{listId}/fields/{fieldId}/dropdown-options", ListDropdownOptions);
         Get(v2, "/lists/{listId}/list-entries", ListEntries);
         Get(v2, "/lists/{listId}/list-entries/{listEntryId}", ListEntry);
 

@@ -94,13 +94,13 @@ internal static class AffinityMapping
         object entity = entry.Type switch
         {
             EntityType.Company => (object?)(data.Companies.FindById(entry.EntityId) is { } company
-                ? company.ToDto(Selected(selected, company.Fields, entry, data))
+                ? company.ToDto(Selected(selected, company.Fields, entry.Fields, data))
                 : null),
             EntityType.Person => data.Persons.FindById(entry.EntityId) is { } person
-                ? person.ToDto(Selected(selected, person.Fields, entry, data))
+                ? person.ToDto(Selected(selected, person.Fields, Associations.With(entry.Fields, person), data))
                 : null,
             _ => data.Opportunities.FindById(entry.EntityId) is { } opportunity
-                ? opportunity.ToDto(Selected(selected, [], entry, data))
+                ? opportunity.ToDto(Selected(selected, [], Associations.With(entry.Fields, opportunity), data))
                 : null,
         } ?? new { id = entry.EntityId };
         return new(entry.Id, WireName(entry.Type), entry.ListId, entry.CreatedAt.UtcDateTime, entry.CreatorId, entity);
@@ -114,6 +114,6 @@ internal static class AffinityMapping
     };
 
     private static List<FieldDto>? Selected(
-        IReadOnlyList<Field>? selected, IReadOnlyList<FieldValue> entityValues, ListEntry entry, SandboxDataset data) =>
-        selected is null ? null : FieldData.Of(selected, entityValues, entry.Fields, data);
+        IReadOnlyList<Field>? selected, IReadOnlyList<FieldValue> entityValues, IReadOnlyList<FieldValue> entryValues, SandboxDataset data) =>
+        selected is null ? null : FieldData.Of(selected, entityValues, entryValues, data);
 }

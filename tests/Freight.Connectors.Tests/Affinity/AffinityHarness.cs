@@ -66,6 +66,15 @@ internal sealed class AffinityHarness : IAsyncDisposable
 
     public Task<T> Run<T>(Task<T> work) => Time.RunAsync(work, TimeSpan.FromSeconds(30));
 
+    /// <summary>Requests the simulator answered per route (<c>/_sandbox/requests</c>), e.g. <c>GET /v2/companies</c>.</summary>
+    public async Task<Dictionary<string, int>> RequestsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Simulator.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var report = JsonDocument.Parse(await http.GetStringAsync("_sandbox/requests"));
+        return report.RootElement.GetProperty("routes").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("route").GetString()!, r => r.GetProperty("total").GetInt32());
+    }
+
     /// <summary>Every page of a kind from the first, with the cursor each was read from.</summary>
     public async Task<List<(string? Cursor, SourcePage Page)>> ReadAllAsync(AffinitySource source, EntityKind kind)
     {

@@ -79,9 +79,16 @@ public sealed class AffinitySourceReadTests
             Assert.Equal(entry.Fields.Single(f => f.FieldId == "field-2201").Option!.Text, read.Stage);
             Assert.Equal(harness.Data.Persons.FindById(entry.CreatorId)!.PrimaryEmailAddress, read.OwnerEmail);
             Assert.Equal(ExpectedValues.Of(entry.Fields), ExpectedValues.Of(read.Fields));
+            Assert.Equal(opportunity.CompanyIds.Select(id => id.ToString()), read.CompanyIds);
+            Assert.Equal(opportunity.PersonIds.Select(id => id.ToString()), read.PersonIds);
         }
 
         Assert.Equal(deals.Count, deals.Select(d => d.Id).Distinct().Count());
+        Assert.Contains(deals, d => d.PersonIds.Count > 1);
+        Assert.Contains(deals, d => d.CompanyIds.Count == 0);
+        var missing = harness.Data.Opportunities.First(o => o.ExpectedRejection == Rejection.MissingCompanyReference);
+        var dangling = deals.Single(d => d.Id == missing.Id.ToString()).CompanyIds;
+        Assert.True(long.Parse(Assert.Single(dangling)) > harness.Data.Counts.Companies);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class AffinitySourceSchemaTests
     }
 
     [Fact]
-    public async Task Select_options_are_the_values_options_by_rank_or_option_id()
+    public async Task Select_options_are_exactly_the_options_each_field_defines_without_the_retired_one()
     {
         await using var harness = await AffinityHarness.StartAsync();
 
@@ -51,8 +51,48 @@ public sealed class AffinitySourceSchemaTests
         Assert.Equal(["Warm", "Cold", "Champion"], byId["field-2101"].Options);
         Assert.Equal(["B2B", "B2C", "SaaS", "Marketplace", "Hardware", "Open source"], byId["field-1007"].Options);
         Assert.Equal(
-            ["Software", "Fintech", "Healthcare", "Energy", "Retail", "Logistics", "Media", "Education", "Biotech (retired)"],
+            ["Software", "Fintech", "Healthcare", "Energy", "Retail", "Logistics", "Media", "Education"],
             byId["field-1001"].Options);
+        Assert.Contains(harness.Data.Companies, c => c.ExpectedRejection == Sandbox.Dataset.Rejection.UnknownDropdownOption);
+        Assert.All(
+            harness.Data.Fields.Where(f => f.Options.Count > 0),
+            f => Assert.Equal(f.Options.Select(o => o.Text), byId[f.Id].Options));
+    }
+
+    [Fact]
+    public async Task Options_come_from_the_dropdown_options_routes_over_every_page_and_no_records_are_scanned_for_them()
+    {
+        await using var harness = await AffinityHarness.StartAsync();
+
+        var schema = await harness.Run(harness.Source(pageSize: 3, requestsPerMinute: 6000).ReadSchemaAsync(CancellationToken.None));
+
+        var requests = await harness.RequestsAsync();
+        string[] optionRoutes =
+        [
+            "GET /v2/companies/fields/{fieldId}/dropdown-options",
+            "GET /v2/persons/fields/{fieldId}/dropdown-options",
+            "GET /v2/lists/{listId}/fields/{fieldId}/dropdown-options",
+        ];
+        // Pages of 3: Industry 8 options (3 pages), Tags 6 (2), Seniority 5 (2); Status 4 (2), Relationship 3 (1), Stage 4 (2).
+        Assert.Equal([5, 2, 5], optionRoutes.Select(route => requests.GetValueOrDefault(route)));
+        Assert.Equal(0, requests.GetValueOrDefault("GET /v2/companies"));
+        Assert.Equal(0, requests.GetValueOrDefault("GET /v2/lists/{listId}/list-entries"));
+        Assert.Equal(["Lead", "In Progress", "Won 🎉", "Lost"], schema.Fields.Single(f => f.Id == "field-2201").Options);
+        Assert.Equal(8, schema.Fields.Single(f => f.Id == "field-1001").Options.Count);
+    }
+
+    [Fact]
+    public async Task The_list_associations_companies_and_persons_are_not_custom_fields()
+    {
+        await using var harness = await AffinityHarness.StartAsync();
+
+        var schema = await harness.Run(harness.Source().ReadSchemaAsync(CancellationToken.None));
+
+        Assert.DoesNotContain(schema.Fields, f => f.Id is "companies" or "persons");
+        Assert.Equal(
+            ["field-2201", "field-2202", "field-2203", "field-2204", "field-2205"],
+            schema.Fields.Where(f => f.ListId == "3").Select(f => f.Id));
+        Assert.Equal(["field-2101", "field-2102"], schema.Fields.Where(f => f.ListId == "2").Select(f => f.Id));
     }
 
     [Fact]

@@ -30,8 +30,8 @@ internal sealed class SandboxMigration : IAsyncDisposable
         Affinity = affinity;
         Attio = attio;
         Db = db;
-        AttioClient = new HttpClient { BaseAddress = attio.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        AttioClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", attio.ApiKey);
+        AttioClient = Client(attio.BaseAddress, attio.ApiKey);
+        AffinityClient = Client(affinity.BaseAddress, affinity.ApiKey);
     }
 
     public SandboxDataset Data { get; }
@@ -45,18 +45,37 @@ internal sealed class SandboxMigration : IAsyncDisposable
     /// <summary>A client of the Attio simulator with its key: for <c>/_sandbox</c>, and to change the target as a user would.</summary>
     public HttpClient AttioClient { get; }
 
-    public static async Task<SandboxMigration> StartAsync(TestDatabase db, int companies, double faults = 0, int seed = 5)
+    /// <summary>A client of the Affinity simulator with its key, for <c>/_sandbox</c>.</summary>
+    public HttpClient AffinityClient { get; }
+
+    /// <summary>
+    /// The faults a migration must shrug off: on every route of both APIs 5 % 5xx, 2 % 429, 2 % connections cut
+    /// (half before the endpoint ran, half after: a write done whose answer is lost), and 1–5 ms added latency.
+    /// </summary>
+    public static readonly FaultProfile TransientFaults = new()
     {
-        var data = SandboxDataset.Generate(seed, companies);
+        ServerErrors = 0.05,
+        RateLimits = 0.02,
+        DroppedConnections = 0.02,
+        Latency = TimeSpan.FromMilliseconds(1),
+        LatencyJitter = TimeSpan.FromMilliseconds(4),
+    };
+
+    public static Task<SandboxMigration> StartAsync(TestDatabase db, int companies, FaultProfile? faults = null, int seed = 5) =>
+        StartAsync(db, SandboxDataset.Generate(seed, companies), faults);
+
+    public static async Task<SandboxMigration> StartAsync(TestDatabase db, SandboxDataset data, FaultProfile? faults = null)
+    {
+        var seed = data.Seed;
         var affinity = await AffinitySimulator.StartAsync(data, new AffinitySimulatorOptions
         {
             Speed = 1000,
-            Faults = FaultOptions.Transient(faults, seed),
+            Faults = new FaultOptions { Seed = seed, Default = faults ?? FaultProfile.None },
         });
         var attio = await AttioSimulator.StartAsync(new AttioSimulatorOptions
         {
             Speed = 1000,
-            Faults = FaultOptions.Transient(faults, seed + 1),
+            Faults = new FaultOptions { Seed = seed + 1, Default = faults ?? FaultProfile.None },
             WorkspaceMembers = AttioSimulatorOptions.MembersFrom(data),
         });
         return new SandboxMigration(data, affinity, attio, db);
@@ -142,10 +161,29 @@ internal sealed class SandboxMigration : IAsyncDisposable
     }
 
     /// <summary>What the target holds, and which records failed with which code, for comparing two runs.</summary>
-    public async Task<(string Counts, List<string> Failures)> OutcomeAsync(Job job)
+    public async Task<(string Counts, List<string> Failures)> OutcomeAsync(Job job) =>
+        ((await CountsAsync()).GetRawText(), [.. (await FailuresAsync(job)).Select(f => $"{f.Entity} {f.SourceId} {f.ErrorCode}").Order(StringComparer.Ordinal)]);
+
+    /// <summary>Every failed record of <paramref name="job"/>.</summary>
+    public async Task<List<FailedRecord>> FailuresAsync(Job job)
     {
-        var failures = await Db.Get<FailedRecordStore>().ListAsync(job.TenantId, job.Id, null, 0, 1000);
-        return ((await CountsAsync()).GetRawText(), [.. failures.Items.Select(f => $"{f.Entity} {f.SourceId} {f.ErrorCode}").Order()]);
+        var failures = new List<FailedRecord>();
+        Page<FailedRecord> page;
+        do
+        {
+            page = await Db.Get<FailedRecordStore>().ListAsync(job.TenantId, job.Id, null, failures.Count, 1000);
+            failures.AddRange(page.Items);
+        }
+        while (page.HasMore);
+
+        return failures;
+    }
+
+    private static HttpClient Client(Uri baseAddress, string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
     }
 
     public async Task<JsonElement> CountsAsync() => await AttioClient.GetFromJsonAsync<JsonElement>("_sandbox/counts");
@@ -155,6 +193,7 @@ internal sealed class SandboxMigration : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         AttioClient.Dispose();
+        AffinityClient.Dispose();
         await Affinity.DisposeAsync();
         await Attio.DisposeAsync();
     }

@@ -216,7 +216,7 @@ public sealed class FieldDataTests
         var (_, opportunity) = await harness.GetAsync($"v2/opportunities/{entry.EntityId}?fieldTypes=list");
 
         var entity = single.GetProperty("entity");
-        Assert.Equal(["field-2201", "field-2202", "field-2203", "field-2204", "field-2205"],
+        Assert.Equal(["companies", "field-2201", "field-2202", "field-2203", "field-2204", "field-2205", "persons"],
             entity.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("id").GetString()));
         Assert.Equal(team, Field(entity, "field-2205").GetProperty("value").GetProperty("data").EnumerateArray()
             .Select(p => p.GetProperty("id").GetInt64()));

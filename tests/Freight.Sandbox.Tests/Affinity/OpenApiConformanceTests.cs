@@ -24,6 +24,8 @@ public sealed class OpenApiConformanceTests(ITestOutputHelper output)
     [InlineData("/v2/lists", "v2/lists")]
     [InlineData("/v2/lists/{listId}", "v2/lists/2")]
     [InlineData("/v2/lists/{listId}/fields", "v2/lists/1/fields")]
+    [InlineData("/v2/lists/{listId}/fields", "v2/lists/3/fields")]
+    [InlineData("/v2/lists/{listId}/list-entries", "v2/lists/2/list-entries?limit=50&fieldIds=companies")]
     [InlineData("/v2/lists/{listId}/list-entries", "v2/lists/1/list-entries?limit=10")]
     [InlineData("/v2/lists/{listId}/list-entries", "v2/lists/2/list-entries?limit=10")]
     [InlineData("/v2/lists/{listId}/list-entries", "v2/lists/3/list-entries?limit=10")]

@@ -78,7 +78,9 @@ public sealed class ResourceTests
         Assert.Contains(companyFields, f => f.GetProperty("id").GetString() == "field-1001"
             && f.GetProperty("valueType").GetString() == "dropdown");
         var dealFields = deals.GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal(5, dealFields.Count);
+        Assert.Equal(
+            ["companies", "field-2201", "field-2202", "field-2203", "field-2204", "field-2205", "persons"],
+            dealFields.Select(f => f.GetProperty("id").GetString()));
         Assert.Contains(dealFields, f => f.GetProperty("id").GetString() == "field-2201"
             && f.GetProperty("type").GetString() == "list"
             && f.GetProperty("valueType").GetString() == "ranked-dropdown");

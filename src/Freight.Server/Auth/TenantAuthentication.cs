@@ -1,0 +1,46 @@
+using Freight.Core.Tenants;
+using Freight.Server.Errors;
+
+namespace Freight.Server.Auth;
+
+/// <summary>The tenant an authenticated request acts for.</summary>
+public sealed record Caller(Guid TenantId, Guid KeyId);
+
+/// <summary>
+/// The endpoint filter of every tenant route: <c>X-API-Key</c> must hold a live key. Missing → 401 "API key
+/// required", not shaped like a key → 401 "Invalid API key format", unknown or revoked → 401 "Invalid API key".
+/// </summary>
+public static class TenantAuthentication
+{
+    public const string Header = "X-API-Key";
+
+    public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var key = http.Request.Headers[Header].ToString();
+            var authentication = await http.RequestServices.GetRequiredService<ApiKeyStore>().AuthenticateAsync(key, http.RequestAborted);
+            switch (authentication.Check)
+            {
+                case ApiKeyCheck.Valid:
+                    http.Features.Set(new Caller(authentication.TenantId, authentication.KeyId));
+                    return await next(context);
+                case ApiKeyCheck.Missing:
+                    return Problems.Unauthorized("API key required");
+                case ApiKeyCheck.Malformed:
+                    return Problems.Unauthorized("Invalid API key format");
+                default:
+                    return Problems.Unauthorized("Invalid API key");
+            }
+        });
+    }
+
+    /// <summary>The caller of a request that passed <see cref="RequireApiKey"/>.</summary>
+    public static Caller Caller(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Features.Get<Caller>() ?? throw new InvalidOperationException("The route does not require an API key.");
+    }
+}
