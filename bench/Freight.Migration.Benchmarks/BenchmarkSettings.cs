@@ -34,9 +34,12 @@ internal sealed record BenchmarkSettings(
 /// </summary>
 internal sealed record FaultMix(string Name, double SandboxRate, FaultProfileBody? Profile)
 {
-    /// <summary>The migration target's mix: 5 % 5xx, 2 % 429, 1 % dropped connections and 20–59 ms of added latency on every request.</summary>
+    /// <summary>
+    /// The migration target's mix: 5 % 5xx, 2 % 429, 2 % dropped connections (the engine tests' share) and 20–59 ms of
+    /// added latency on every request.
+    /// </summary>
     public static FaultMix Target { get; } = new("target", 0, new FaultProfileBody(
-        ServerErrors: 0.05, RateLimits: 0.02, DroppedConnections: 0.01, LatencyMs: 20, LatencyJitterMs: 40));
+        ServerErrors: 0.05, RateLimits: 0.02, DroppedConnections: 0.02, LatencyMs: 20, LatencyJitterMs: 40));
 
     public static FaultMix None { get; } = new("none", 0, null);
 

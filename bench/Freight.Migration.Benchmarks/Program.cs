@@ -8,7 +8,7 @@ var seed = new Option<int>("--seed") { Description = "Seed of the dataset and of
 var speed = new Option<double>("--speed") { Description = "The simulators' rate limits × this factor; the connectors' budgets follow.", DefaultValueFactory = _ => 4 };
 var faults = new Option<string>("--faults")
 {
-    Description = "target (5 % 5xx, 2 % 429, 1 % dropped connections, +20-59 ms on every request), none, a whole-percent rate for the sandbox's "
+    Description = "target (5 % 5xx, 2 % 429, 2 % dropped connections, +20-59 ms on every request), none, a whole-percent rate for the sandbox's "
         + "transient mix, or a mix such as 5xx=0.05,429=0.02,drop=0.01,latency=20,jitter=40.",
     DefaultValueFactory = _ => "target",
 };
@@ -34,7 +34,8 @@ root.SetAction((parse, cancellationToken) => MigrationBenchmark.RunAsync(
         parse.GetValue(database), parse.GetValue(batchSize), parse.GetValue(sandbox)!, parse.GetValue(parallelWrites)),
     Console.Out,
     cancellationToken));
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C and SIGTERM cancel the run, so the sandbox process is stopped with it.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });
 
 // The sandbox built beside this benchmark, in the same configuration: src/Freight.Sandbox/bin/<configuration>/<tfm>/.
 static string DefaultSandboxPath()
