@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Freight.Cli.Database;
 using Freight.Cli.Demo;
+using Freight.Cli.Serve;
 using Freight.Cli.Worker;
 using Freight.Sandbox.Hosting;
 
 var root = new RootCommand("Freight moves CRM data between SaaS APIs, safely.")
 {
     DemoCommand.Create(),
+    ServeCommand.Create(),
     SandboxCommand.Create(),
     WorkerCommand.Create(),
     DatabaseCommand.Create(),

@@ -37,8 +37,16 @@ internal static class CliHost
         return builder;
     }
 
+    /// <summary>Completes when <paramref name="cancellationToken"/> is cancelled (Ctrl+C, SIGTERM).</summary>
+    public static async Task WaitUntilCancelledAsync(CancellationToken cancellationToken)
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = cancellationToken.Register(() => stopped.TrySetResult()).ConfigureAwait(false);
+        await stopped.Task.ConfigureAwait(false);
+    }
+
     /// <summary>Ctrl+C and SIGTERM belong to the command (System.CommandLine cancels its token), not to the host.</summary>
-    private sealed class CommandLifetime : IHostLifetime
+    internal sealed class CommandLifetime : IHostLifetime
     {
         public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -48,7 +48,7 @@ internal static class WorkerRun
             }
 
             await error.WriteLineAsync($"Worker {worker} running jobs from {database}; Ctrl+C stops.").ConfigureAwait(false);
-            await WaitUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
+            await CliHost.WaitUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
@@ -63,12 +63,5 @@ internal static class WorkerRun
         builder.Services.AddSingleton(settings);
         builder.Services.AddFreight(settings with { MigrateOnStart = false }, runWorker: true);
         return builder.Build();
-    }
-
-    private static async Task WaitUntilCancelledAsync(CancellationToken cancellationToken)
-    {
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var registration = cancellationToken.Register(() => stopped.TrySetResult()).ConfigureAwait(false);
-        await stopped.Task.ConfigureAwait(false);
     }
 }

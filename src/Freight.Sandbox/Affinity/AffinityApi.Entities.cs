@@ -42,7 +42,7 @@ public static partial class AffinityApi
             return Invalid(error);
         }
 
-        return Paged(request, Filter(data.Persons, ids), p => p.ToDto(Fields(selected, p.Fields, data)));
+        return Paged(request, Filter(data.Persons, ids), p => p.ToDto(Fields(selected, Enrichment.ValuesOf(p), data)));
     }
 
     private static Results<Ok<PersonDto>, JsonHttpResult<AffinityErrors>> Person(string personId, HttpRequest request, SandboxDataset data)
@@ -53,7 +53,7 @@ public static partial class AffinityApi
             return Invalid(error);
         }
 
-        return Found(data.Persons.FindById(id) is { } p ? p.ToDto(Fields(selected, p.Fields, data)) : null, "Person", id);
+        return Found(data.Persons.FindById(id) is { } p ? p.ToDto(Fields(selected, Enrichment.ValuesOf(p), data)) : null, "Person", id);
     }
 
     private static Results<Ok<PagedDto<FieldMetadataDto>>, JsonHttpResult<AffinityErrors>> PersonFields(HttpRequest request, SandboxDataset data) =>

@@ -51,7 +51,7 @@ public static partial class AffinityApi
         }
 
         var person = type == EntityType.Person ? data.Persons.FindById(id) : null;
-        var values = type == EntityType.Company ? data.Companies.FindById(id)?.Fields : person?.Fields;
+        var values = type == EntityType.Company ? data.Companies.FindById(id)?.Fields : person is null ? null : Enrichment.ValuesOf(person);
         if (values is null)
         {
             return NotFound(KindName(type), id);

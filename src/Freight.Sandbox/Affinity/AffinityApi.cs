@@ -134,6 +134,7 @@ public static partial class AffinityApi
 
     private static CrmList? FindList(SandboxDataset data, long listId) => data.Lists.FirstOrDefault(l => l.Id == listId);
 
+    /// <summary>An entity type's own fields: its global fields, then its enriched ones.</summary>
     private static List<Field> GlobalFields(SandboxDataset data, EntityType entity) =>
-        [.. data.Fields.Where(f => f.Entity == entity && f.ListId is null)];
+        [.. data.Fields.Where(f => f.Entity == entity && f.ListId is null), .. Enrichment.FieldsOf(entity)];
 }

@@ -83,7 +83,7 @@ internal static class AffinityMapping
         new(list.Id, list.Name, list.IsPublic, list.OwnerId, list.CreatorId);
 
     public static FieldMetadataDto ToDto(this Field field) =>
-        new(field.Id, field.Name, FieldData.FieldType(field), EnrichmentSource: null, FieldData.ValueType(field));
+        new(field.Id, field.Name, FieldData.FieldType(field), FieldData.EnrichmentSource(field), FieldData.ValueType(field));
 
     /// <summary>
     /// The entry with its entity, whose fields are the selected ones (none when
@@ -97,7 +97,7 @@ internal static class AffinityMapping
                 ? company.ToDto(Selected(selected, company.Fields, entry.Fields, data))
                 : null),
             EntityType.Person => data.Persons.FindById(entry.EntityId) is { } person
-                ? person.ToDto(Selected(selected, person.Fields, Associations.With(entry.Fields, person), data))
+                ? person.ToDto(Selected(selected, Enrichment.ValuesOf(person), Associations.With(entry.Fields, person), data))
                 : null,
             _ => data.Opportunities.FindById(entry.EntityId) is { } opportunity
                 ? opportunity.ToDto(Selected(selected, [], Associations.With(entry.Fields, opportunity), data))

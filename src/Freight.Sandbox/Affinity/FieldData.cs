@@ -26,7 +26,7 @@ internal static class FieldData
         var fields = new List<FieldDto>(selected.Count);
         foreach (var field in selected)
         {
-            fields.Add(new FieldDto(field.Id, field.Name, FieldType(field), EnrichmentSource: null, Value(field, Find(values, field.Id), data)));
+            fields.Add(new FieldDto(field.Id, field.Name, FieldType(field), EnrichmentSource(field), Value(field, Find(values, field.Id), data)));
         }
 
         return fields;
@@ -39,14 +39,16 @@ internal static class FieldData
         foreach (var field in selected)
         {
             var value = Find(field.ListId is null ? entity : entry, field.Id);
-            fields.Add(new FieldDto(field.Id, field.Name, FieldType(field), EnrichmentSource: null, Value(field, value, data)));
+            fields.Add(new FieldDto(field.Id, field.Name, FieldType(field), EnrichmentSource(field), Value(field, value, data)));
         }
 
         return fields;
     }
 
     /// <summary>The field's kind as v2 names it: the dataset's fields are global or list fields.</summary>
-    public static string FieldType(Field field) => field.ListId is null ? "global" : "list";
+    public static string FieldType(Field field) => Enrichment.IsEnriched(field) ? "enriched" : field.ListId is null ? "global" : "list";
+
+    public static string? EnrichmentSource(Field field) => Enrichment.IsEnriched(field) ? Enrichment.Source : null;
 
     public static string ValueType(Field field) => field.AllowsMultiple ? WireName(field.ValueType) + "-multi" : WireName(field.ValueType);
 

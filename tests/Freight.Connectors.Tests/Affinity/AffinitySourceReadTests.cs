@@ -1,3 +1,4 @@
+using System.Globalization;
 using Freight.Sandbox.Dataset;
 
 namespace Freight.Connectors.Tests.Affinity;
@@ -50,7 +51,7 @@ public sealed class AffinitySourceReadTests
             }
 
             Assert.Equal(emails, read.Emails);
-            Assert.Empty(read.CompanyIds);
+            Assert.Equal(expected.CompanyIds.Take(1).Select(id => id.ToString(CultureInfo.InvariantCulture)), read.CompanyIds);
             Assert.Equal(ExpectedValues.Of(expected.Fields), ExpectedValues.Of(read.Fields));
         }
 

@@ -181,6 +181,7 @@ public abstract class RetryTests(DatabaseProvider provider, ITestOutputHelper ou
         Assert.Equal((second.TotalRecords, first.TotalRecords - first.FailedRecords + orphanNotes.Count), (second.ProcessedRecords, second.ProcessedRecords - second.FailedRecords));
         Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
     }
+
     [Fact]
     public async Task Retrying_a_whole_job_reads_and_writes_everything_again_and_the_target_ends_the_same()
     {

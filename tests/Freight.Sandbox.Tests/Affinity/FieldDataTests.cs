@@ -157,9 +157,35 @@ public sealed class FieldDataTests
     {
         await using var harness = await StartAsync();
 
-        var (_, body) = await harness.GetAsync("v2/persons/3?fieldTypes=enriched&fieldTypes=relationship-intelligence");
+        var (_, body) = await harness.GetAsync("v2/companies/3?fieldTypes=enriched&fieldTypes=relationship-intelligence");
 
         Assert.Equal(0, body.GetProperty("fields").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_persons_current_organization_is_its_first_company_as_an_enriched_company_field()
+    {
+        await using var harness = await StartAsync();
+        var person = Data.Persons.First(p => p.CompanyIds.Count > 0);
+        var loner = Data.Persons.FirstOrDefault(p => p.CompanyIds.Count == 0);
+
+        var (_, body) = await harness.GetAsync($"v2/persons/{person.Id}?fieldTypes=enriched");
+        var (_, metadata) = await harness.GetAsync("v2/persons/fields");
+
+        var field = Assert.Single(body.GetProperty("fields").EnumerateArray());
+        Assert.Equal(("affinity-data-current-organization", "Current Organization", "enriched", "affinity-data", "company"),
+            (field.GetProperty("id").GetString(), field.GetProperty("name").GetString(), field.GetProperty("type").GetString(),
+                field.GetProperty("enrichmentSource").GetString(), field.GetProperty("value").GetProperty("type").GetString()));
+        var company = Data.Companies.FindById(person.CompanyIds[0])!;
+        Assert.Equal((company.Id, company.Name), (field.GetProperty("value").GetProperty("data").GetProperty("id").GetInt64(),
+            field.GetProperty("value").GetProperty("data").GetProperty("name").GetString()));
+        Assert.Contains(metadata.GetProperty("data").EnumerateArray(), f => f.GetProperty("id").GetString() == "affinity-data-current-organization"
+            && f.GetProperty("type").GetString() == "enriched" && f.GetProperty("enrichmentSource").GetString() == "affinity-data");
+        if (loner is not null)
+        {
+            var (_, alone) = await harness.GetAsync($"v2/persons/{loner.Id}?fieldIds=affinity-data-current-organization");
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, alone.GetProperty("fields")[0].GetProperty("value").GetProperty("data").ValueKind);
+        }
     }
 
     [Theory]

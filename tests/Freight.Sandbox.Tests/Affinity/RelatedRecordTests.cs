@@ -48,10 +48,10 @@ public sealed class RelatedRecordTests
         Assert.Equal(["id", "listId", "createdAt", "creatorId", "fields"], single.EnumerateObject().Select(p => p.Name));
         Assert.Equal(entry.Id, single.GetProperty("id").GetInt64());
         Assert.Equal(
-            ["field-1101", "field-1102", "field-1103", "field-1104", "field-1105", "field-1106", "field-1107", "companies", "field-2101", "field-2102"],
+            ["field-1101", "field-1102", "field-1103", "field-1104", "field-1105", "field-1106", "field-1107", "affinity-data-current-organization", "companies", "field-2101", "field-2102"],
             single.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("id").GetString()));
         var relationship = entry.Fields.Single(v => v.FieldId == "field-2101").Option!;
-        Assert.Equal(relationship.Id, single.GetProperty("fields")[8].GetProperty("value").GetProperty("data").GetProperty("dropdownOptionId").GetInt64());
+        Assert.Equal(relationship.Id, single.GetProperty("fields")[9].GetProperty("value").GetProperty("data").GetProperty("dropdownOptionId").GetInt64());
         Assert.Equal([2], Ids(lists));
     }
 
