@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Freight.Connectors;
 using Freight.Core.Batches;
@@ -8,46 +9,53 @@ using Freight.Core.RecordMaps;
 namespace Freight.Core.Engine;
 
 /// <summary>
-/// Writes one batch's records through the target, at most <see cref="ITargetConnector.MaxParallelWrites"/> at
-/// once (the target's rate limit paces them). Records the target refuses become failures; transient errors
+/// Writes one batch's records through the target, each holding one of the phase's write slots
+/// (<see cref="ITargetConnector.MaxParallelWrites"/>) while it is written; the target's rate limit paces them. Records the target refuses become failures; transient errors
 /// are retried per record, a 429 without using up an attempt. For kinds the target cannot deduplicate, each
 /// record's intent is stored before it is sent, and an intent left by an earlier attempt is first looked up
 /// in the target, so nothing is written twice.
 /// </summary>
 internal sealed class BatchWriter(
-    ITargetConnector target, RecordMapStore maps, Guid jobId, Phase phase, EntityKind kind, RetryPolicy policy, TimeProvider time)
+    ITargetConnector target,
+    RecordMapStore maps,
+    Guid jobId,
+    Phase phase,
+    EntityKind kind,
+    RetryPolicy policy,
+    TimeProvider time,
+    SemaphoreSlim slots)
 {
-    public async Task<BatchOutcome> WriteAsync(IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="records"/>, each once it has one of the write slots (shared by the batches of a phase, so
+    /// two batches overlapping at a boundary stay within the target's parallelism). <paramref name="dispatched"/> completes once every record has its slot, when the next
+    /// batch may start taking slots. A record that keeps failing transiently stops the rest and throws
+    /// <see cref="TransientBatchException"/>; what was written by then is recorded in the record map either way.
+    /// </summary>
+    public async Task<BatchOutcome> WriteAsync(
+        IReadOnlyList<SourceRecord> records, TaskCompletionSource? dispatched, CancellationToken cancellationToken)
     {
         var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var toWrite = target.IsIdempotent(kind) ? records : await ReconcileAsync(records, written, cancellationToken);
         var failures = new ConcurrentQueue<RecordFailure>();
         var warnings = new ConcurrentQueue<string>();
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = new List<Task>(records.Count);
         try
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, target.MaxParallelWrites), CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(toWrite, parallel, async (record, token) =>
+            var toWrite = target.IsIdempotent(kind) ? records : await ReconcileAsync(records, written, cancellationToken);
+            foreach (var record in toWrite)
             {
-                switch (await WriteWithRetriesAsync(record, token))
-                {
-                    case WriteResult.Written done:
-                        written[record.SourceId] = done.TargetId;
-                        foreach (var warning in done.Warnings)
-                        {
-                            warnings.Enqueue($"{SnakeCase.Name(phase)} {record.SourceId}: {warning}");
-                        }
-
-                        break;
-                    case WriteResult.Rejected rejected:
-                        failures.Enqueue(new RecordFailure(
-                            record.SourceId, Origin(rejected.Origin), rejected.Code, rejected.Message, rejected.Retryable,
-                            Encoding.UTF8.GetString(record.Payload.Span)));
-                        break;
-                }
-            });
+                await slots.WaitAsync(failed.Token);
+                running.Add(WriteOneAsync(record, failed, written, failures, warnings));
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // A record failed and cancelled the rest; its error is thrown below.
         }
         finally
         {
+            dispatched?.TrySetResult();
+            await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             // Also after a failure part-way: what reached the target is recorded, so a retry does not send it again.
             if (!written.IsEmpty)
             {
@@ -55,7 +63,50 @@ internal sealed class BatchWriter(
             }
         }
 
+        if (running.FirstOrDefault(write => write.IsFaulted && write.Exception!.InnerException is not OperationCanceledException) is { } error)
+        {
+            ExceptionDispatchInfo.Throw(error.Exception!.InnerException!);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         return new BatchOutcome([.. failures], [.. warnings]);
+    }
+
+    private async Task WriteOneAsync(
+        SourceRecord record,
+        CancellationTokenSource failed,
+        ConcurrentDictionary<string, string> written,
+        ConcurrentQueue<RecordFailure> failures,
+        ConcurrentQueue<string> warnings)
+    {
+        try
+        {
+            switch (await WriteWithRetriesAsync(record, failed.Token))
+            {
+                case WriteResult.Written done:
+                    written[record.SourceId] = done.TargetId;
+                    foreach (var warning in done.Warnings)
+                    {
+                        warnings.Enqueue($"{SnakeCase.Name(phase)} {record.SourceId}: {warning}");
+                    }
+
+                    break;
+                case WriteResult.Rejected rejected:
+                    failures.Enqueue(new RecordFailure(
+                        record.SourceId, Origin(rejected.Origin), rejected.Code, rejected.Message, rejected.Retryable,
+                        Encoding.UTF8.GetString(record.Payload.Span)));
+                    break;
+            }
+        }
+        catch (Exception) when (!failed.IsCancellationRequested)
+        {
+            await failed.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            slots.Release();
+        }
     }
 
     /// <summary>

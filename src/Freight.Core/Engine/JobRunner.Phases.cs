@@ -9,33 +9,95 @@ namespace Freight.Core.Engine;
 public sealed partial class JobRunner
 {
     /// <summary>
-    /// One entity phase: batches left pending are written first; then source pages are read from the checkpoint
-    /// into full batches, stored with the cursor after them, and written, until the source has no more.
+    /// One entity phase, as a pipeline that keeps the target's write budget busy: a reader stores source pages as
+    /// batches (each with the cursor after it) up to <see cref="PhasePipeline.ReadAheadBatches"/> ahead of the writer,
+    /// while the writer takes stored batches in sequence and writes them through write slots shared by every batch,
+    /// starting the next batch as soon as the current one's last record has a slot. Batches left pending (a resumed
+    /// job, a requeued batch) are taken first, as stored. A record is written only after its batch was stored.
     /// </summary>
     private async Task RunEntityPhaseAsync(
         Job job, JobPhase state, ISourceConnector source, ITargetConnector target, CancellationToken cancellationToken)
     {
         var kind = EntityKinds.Of(state.Phase);
-        var cursor = state.SourceCursor;
-        var sourceDone = state.SourceCompleted;
-        while (true)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var pipeline = new PhasePipeline(target.MaxParallelWrites);
+        var reader = state.SourceCompleted
+            ? Task.CompletedTask
+            : ReadAheadAsync(job, state, kind, source, pipeline, stop.Token);
+        var writing = new List<Task>();
+        try
         {
-            while (await batches.StartNextAsync(job.Id, options.WorkerId, state.Phase, cancellationToken) is { } batch)
+            while (true)
             {
-                await WriteBatchAsync(job, batch, kind, target, cancellationToken);
-            }
+                await ObserveAsync(writing);
+                if (writing.Count >= PhasePipeline.MaxBatchesInFlight)
+                {
+                    await Task.WhenAny(writing);
+                    continue;
+                }
 
-            if (sourceDone)
-            {
-                return;
-            }
+                var changed = pipeline.Changed;
+                if (await batches.StartNextAsync(job.Id, options.WorkerId, state.Phase, stop.Token) is { } batch)
+                {
+                    pipeline.Taken();
+                    var dispatched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var write = WriteBatchAsync(job, batch, kind, target, pipeline.Slots, dispatched, stop.Token);
+                    writing.Add(write);
+                    await Task.WhenAny(dispatched.Task, write);
+                    continue;
+                }
 
-            (cursor, sourceDone) = await ReadBatchesAsync(job, state.Phase, kind, source, cursor, cancellationToken);
+                if (!reader.IsCompleted)
+                {
+                    await Task.WhenAny([changed, reader, .. writing]);
+                    continue;
+                }
+
+                await reader;
+                if (writing.Count == 0)
+                {
+                    return;
+                }
+
+                // A batch still being written may go back to pending (a transient failure): look again once one ends.
+                await Task.WhenAny(writing);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll([reader, .. writing]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+    }
+
+    /// <summary>Drops the finished writes; the first that failed throws here.</summary>
+    private static async Task ObserveAsync(List<Task> writing)
+    {
+        foreach (var done in writing.Where(write => write.IsCompleted).ToList())
+        {
+            writing.Remove(done);
+            await done;
+        }
+    }
+
+    /// <summary>Reads and stores batches until the source ends, never more than the pipeline's read-ahead beyond the writer.</summary>
+    private async Task ReadAheadAsync(
+        Job job, JobPhase state, EntityKind kind, ISourceConnector source, PhasePipeline pipeline, CancellationToken cancellationToken)
+    {
+        var cursor = state.SourceCursor;
+        var done = false;
+        while (!done)
+        {
+            await pipeline.WaitForRoomAsync(cancellationToken);
+            int stored;
+            (cursor, done, stored) = await ReadBatchesAsync(job, state.Phase, kind, source, cursor, cancellationToken);
+            await pipeline.StoredAsync(stored, cancellationToken);
         }
     }
 
     /// <summary>Reads pages until a batch is full or the source ends, and stores them with the cursor after the last page.</summary>
-    private async Task<(string? Cursor, bool Done)> ReadBatchesAsync(
+    private async Task<(string? Cursor, bool Done, int Stored)> ReadBatchesAsync(
         Job job, Phase phase, EntityKind kind, ISourceConnector source, string? cursor, CancellationToken cancellationToken)
     {
         var records = new List<SourceRecord>();
@@ -51,51 +113,59 @@ public sealed partial class JobRunner
 
         var stored = records.Chunk(job.BatchSize).Select(chunk => new NewBatch(chunk.Length, BatchPayload.Write(chunk))).ToList();
         await batches.AppendAsync(job.Id, options.WorkerId, phase, new StoredPage(stored, cursor, done), cancellationToken);
-        return (cursor, done);
+        return (cursor, done, stored.Count);
     }
 
-    private async Task WriteBatchAsync(Job job, Batch batch, EntityKind kind, ITargetConnector target, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(
+        Job job, Batch batch, EntityKind kind, ITargetConnector target, SemaphoreSlim slots, TaskCompletionSource dispatched, CancellationToken cancellationToken)
     {
-        var records = BatchPayload.Read(batch.Payload ?? throw new InvalidOperationException($"Batch {batch.Id} has no payload to write."));
-        if (job.DryRun)
-        {
-            await batches.SucceedAsync(batch, options.WorkerId, new BatchResult([], Skipped: records.Count), cancellationToken);
-            return;
-        }
-
-        var writer = new BatchWriter(target, maps, job.Id, batch.Phase, kind, job.RetryPolicy, time);
-        BatchOutcome outcome;
         try
         {
-            outcome = await writer.WriteAsync(records, cancellationToken);
-        }
-        catch (TransientBatchException transient)
-        {
-            var giveUp = batch.Attempts >= job.RetryPolicy.MaxAttempts;
-            var message = $"Batch {batch.Sequence} of {SnakeCase.Name(batch.Phase)}: {transient.Message}";
-            if (giveUp)
+            var records = BatchPayload.Read(batch.Payload ?? throw new InvalidOperationException($"Batch {batch.Id} has no payload to write."));
+            if (job.DryRun)
             {
-                await batches.FailAsync(batch, options.WorkerId, transient.Message, cancellationToken);
-                await LogAsync(job, JobLogLevel.Error, $"{message}; failed after {batch.Attempts} attempts.", batch.Phase, batch.Id);
-            }
-            else
-            {
-                await batches.RequeueAsync(batch, options.WorkerId, transient.Message, cancellationToken);
-                await LogAsync(job, JobLogLevel.Warning, $"{message}; queued again.", batch.Phase, batch.Id);
+                await batches.SucceedAsync(batch, options.WorkerId, new BatchResult([], Skipped: records.Count), cancellationToken);
+                return;
             }
 
-            return;
-        }
+            var writer = new BatchWriter(target, maps, job.Id, batch.Phase, kind, job.RetryPolicy, time, slots);
+            BatchOutcome outcome;
+            try
+            {
+                outcome = await writer.WriteAsync(records, dispatched, cancellationToken);
+            }
+            catch (TransientBatchException transient)
+            {
+                var giveUp = batch.Attempts >= job.RetryPolicy.MaxAttempts;
+                var message = $"Batch {batch.Sequence} of {SnakeCase.Name(batch.Phase)}: {transient.Message}";
+                if (giveUp)
+                {
+                    await batches.FailAsync(batch, options.WorkerId, transient.Message, cancellationToken);
+                    await LogAsync(job, JobLogLevel.Error, $"{message}; failed after {batch.Attempts} attempts.", batch.Phase, batch.Id);
+                }
+                else
+                {
+                    await batches.RequeueAsync(batch, options.WorkerId, transient.Message, cancellationToken);
+                    await LogAsync(job, JobLogLevel.Warning, $"{message}; queued again.", batch.Phase, batch.Id);
+                }
 
-        if (outcome.Warnings.Count > 0)
+                return;
+            }
+
+            if (outcome.Warnings.Count > 0)
+            {
+                await logs.AppendAsync(
+                    job.Id,
+                    [.. outcome.Warnings.Select(warning => new LogEntry(JobLogLevel.Warning, warning, batch.Phase, batch.Id))],
+                    cancellationToken);
+            }
+
+            await batches.SucceedAsync(batch, options.WorkerId, new BatchResult(outcome.Failures), cancellationToken);
+        }
+        finally
         {
-            await logs.AppendAsync(
-                job.Id,
-                [.. outcome.Warnings.Select(warning => new LogEntry(JobLogLevel.Warning, warning, batch.Phase, batch.Id))],
-                cancellationToken);
+            dispatched.TrySetResult();
         }
-
-        await batches.SucceedAsync(batch, options.WorkerId, new BatchResult(outcome.Failures), cancellationToken);
     }
 }
 
