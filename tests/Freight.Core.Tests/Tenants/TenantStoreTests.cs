@@ -97,6 +97,7 @@ public abstract class TenantStoreTests(DatabaseProvider provider, ITestOutputHel
 
         var keys = db.Get<ApiKeyStore>();
         var first = (await db.Get<TenantStore>().CreateAsync("Acme", "acme")).FirstKey!;
+        db.Time.Advance(TimeSpan.FromSeconds(1));
         var second = (await keys.IssueAsync(first.Key.TenantId, "ci"))!;
         Assert.Equal(ApiKeyCheck.Valid, (await keys.AuthenticateAsync(first.Secret)).Check);
 
