@@ -96,8 +96,10 @@ internal sealed class AttioHttp : IDisposable
             Auth = ApiAuth.Bearer(config.ApiKey),
             TimeProvider = context.TimeProvider,
             // One token at a time, returned every 1/perSecond: requests are spread evenly, so none of Attio's one-second
-            // windows sees more than the budget.
-            RateLimit = { PermitLimit = perSecond, Burst = 1, Key = key },
+            // windows sees more than the budget. Paced like that, a 429 is the exception, and it makes only the request
+            // that got it wait its Retry-After (the engine snoozes that record without using an attempt) instead of
+            // stopping every write in flight: when the budget really is spent, each request meets its own 429 and waits.
+            RateLimit = { PermitLimit = perSecond, Burst = 1, Key = key, PauseOnTooManyRequests = false },
         };
         tune?.Invoke(options);
         return options;
