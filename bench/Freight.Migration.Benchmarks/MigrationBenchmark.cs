@@ -67,6 +67,10 @@ internal static class MigrationBenchmark
         }
 
         await output.WriteLineAsync($"attio requests: {attio.Total} in all, {attio.Faults} faults injected, {attio.RateLimited} answered 429; budget used: {attio.Writes} writes, {attio.Reads} reads");
+        var attemptsBound = TimeSpan.FromSeconds(attio.WriteAttempts / (double)settings.WritesPerSecond);
+        await output.WriteLineAsync(Invariant(
+            $"attio write attempts: {attio.WriteAttempts} (every request on a write route, faulted and refused ones included), ")
+            + Invariant($"{(double)attio.WriteAttempts / attio.Writes:F3} per write that used the budget; attempts bound {attemptsBound.TotalSeconds:F1} s, ratio {wall / attemptsBound:F3}×"));
         await output.WriteLineAsync($"affinity requests: {affinity.Total} in all, {affinity.Faults} faults injected, {affinity.RateLimited} answered 429; budget used: {affinity.Reads}");
         await output.WriteLineAsync();
         await output.WriteLineAsync("| records | faults | speed | writes in flight | wall (job) | Attio writes | write bound | ratio | Attio reads | read bound | Affinity requests | Affinity bound | peak working set | max sampled heap | allocated |");

@@ -43,13 +43,14 @@ internal sealed class SandboxInspection(SandboxProcess sandbox) : IDisposable
 /// <summary>
 /// Requests that used a simulator's budgets, counted as Attio's simulator does (<c>AttioGate</c>): a write is any method but
 /// GET and HEAD, except query POSTs, which are reads. A request used a budget when it reached the gate and passed it:
-/// not an injected 5xx or 429, not a connection cut before processing, not the gate's own 429.
+/// not an injected 5xx or 429, not a connection cut before processing, not the gate's own 429. <see cref="WriteAttempts"/>
+/// counts every request on a write route, those included: what a client that paces each attempt at the limit sends.
 /// </summary>
-internal sealed record RequestCounts(long Writes, long Reads, long Total, long Faults, long RateLimited)
+internal sealed record RequestCounts(long Writes, long Reads, long Total, long Faults, long RateLimited, long WriteAttempts)
 {
     public static RequestCounts From(JsonElement report)
     {
-        long writes = 0, reads = 0;
+        long writes = 0, reads = 0, writeAttempts = 0;
         foreach (var route in report.GetProperty("routes").EnumerateArray())
         {
             var name = route.GetProperty("route").GetString()!;
@@ -63,6 +64,7 @@ internal sealed record RequestCounts(long Writes, long Reads, long Total, long F
             if (IsWrite(name))
             {
                 writes += used;
+                writeAttempts += route.GetProperty("total").GetInt64();
             }
             else
             {
@@ -71,7 +73,7 @@ internal sealed record RequestCounts(long Writes, long Reads, long Total, long F
         }
 
         var status429 = report.GetProperty("by_status").TryGetProperty("429", out var all429) ? all429.GetInt64() : 0;
-        return new RequestCounts(writes, reads, report.GetProperty("total").GetInt64(), report.GetProperty("faults").GetProperty("total").GetInt64(), status429);
+        return new RequestCounts(writes, reads, report.GetProperty("total").GetInt64(), report.GetProperty("faults").GetProperty("total").GetInt64(), status429, writeAttempts);
     }
 
     private static bool IsWrite(string route)
