@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Freight.Core.Hosting;
+using Freight.Core.Persistence;
+using Freight.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,8 +39,48 @@ internal static class CliHost
         return builder;
     }
 
+    /// <summary>
+    /// Migrates the database first when <paramref name="migrate"/> (so an unreachable database is one clear line, not a
+    /// host failure), starts <paramref name="host"/>, prints <paramref name="started"/>, and runs until Ctrl+C or SIGTERM.
+    /// </summary>
+    public static async Task<int> RunUntilCancelledAsync(
+        IHost host, bool migrate, Func<string> started, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(started);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            if (migrate)
+            {
+                await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Ok;
+        }
+        catch (System.Data.Common.DbException failure)
+        {
+            await error.WriteLineAsync($"Cannot use the database ({host.Services.GetRequiredService<FreightDatabase>()}): {failure.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (IOException failure)
+        {
+            await error.WriteLineAsync($"Cannot start: {failure.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        await error.WriteLineAsync(started()).ConfigureAwait(false);
+        await WaitUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
     /// <summary>Completes when <paramref name="cancellationToken"/> is cancelled (Ctrl+C, SIGTERM).</summary>
-    public static async Task WaitUntilCancelledAsync(CancellationToken cancellationToken)
+    private static async Task WaitUntilCancelledAsync(CancellationToken cancellationToken)
     {
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellationToken.Register(() => stopped.TrySetResult()).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Freight.Cli.Hosting;
 using Freight.Core.Hosting;
-using Freight.Core.Persistence;
 using Freight.Sandbox.Hosting;
 using Freight.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -55,7 +54,7 @@ internal static class ServeCommand
 
             var builder = FreightServer.CreateBuilder(flags);
 
-            // Migrations run before the host starts, so a database that cannot be reached is one clear line, not a host failure.
+            // CliHost migrates before the host starts.
             migrate = FreightSettings.From(builder.Configuration).MigrateOnStart;
             builder.Configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>("Freight:MigrateOnStart", "false")]);
             builder.WebHost.UseUrls(urls);
@@ -70,34 +69,9 @@ internal static class ServeCommand
 
         await using (app.ConfigureAwait(false))
         {
-            try
-            {
-                if (migrate)
-                {
-                    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return ExitCodes.Ok;
-            }
-            catch (System.Data.Common.DbException failure)
-            {
-                await error.WriteLineAsync($"Cannot use the database ({app.Services.GetRequiredService<FreightDatabase>()}): {failure.Message}").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-            catch (IOException failure)
-            {
-                await error.WriteLineAsync($"Cannot listen on {urls}: {failure.Message}").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-
-            await error.WriteLineAsync($"Freight API on {string.Join(", ", app.Urls)} (docs at /api/docs); Ctrl+C stops.").ConfigureAwait(false);
-            await CliHost.WaitUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return await CliHost.RunUntilCancelledAsync(
+                app, migrate, () => $"Freight API on {string.Join(", ", app.Urls)} (docs at /api/docs); Ctrl+C stops.", error, cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 }

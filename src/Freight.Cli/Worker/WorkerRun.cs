@@ -28,29 +28,12 @@ internal static class WorkerRun
         {
             var database = host.Services.GetRequiredService<FreightDatabase>();
             var worker = host.Services.GetRequiredService<EngineOptions>().WorkerId;
-            try
-            {
-                if (host.Services.GetRequiredService<FreightSettings>().MigrateOnStart)
-                {
-                    await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return ExitCodes.Ok;
-            }
-            catch (System.Data.Common.DbException failure)
-            {
-                await error.WriteLineAsync($"Cannot use the database ({database}): {failure.Message}").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-
-            await error.WriteLineAsync($"Worker {worker} running jobs from {database}; Ctrl+C stops.").ConfigureAwait(false);
-            await CliHost.WaitUntilCancelledAsync(cancellationToken).ConfigureAwait(false);
-            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return await CliHost.RunUntilCancelledAsync(
+                host,
+                host.Services.GetRequiredService<FreightSettings>().MigrateOnStart,
+                () => $"Worker {worker} running jobs from {database}; Ctrl+C stops.",
+                error,
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -58,7 +41,7 @@ internal static class WorkerRun
     {
         var builder = CliHost.CreateBuilder(flags);
 
-        // Migrations run before the host starts, so a database that cannot be reached is one clear line, not a host failure.
+        // CliHost migrates before the host starts.
         var settings = FreightSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.AddFreight(settings with { MigrateOnStart = false }, runWorker: true);
