@@ -79,6 +79,17 @@ internal static class Breakdown
             await using var context = await contexts.CreateDbContextAsync();
             await context.Jobs.AsNoTracking().SingleOrDefaultAsync(row => row.Id == jobId);
         });
+        var compiled = EF.CompileAsyncQuery((FreightDbContext context, Guid id) => context.Jobs.AsNoTracking().SingleOrDefault(row => row.Id == id));
+        await TimeAsync("EF Core: context + the same query precompiled (EF.CompileAsyncQuery)", 2000, async () =>
+        {
+            await using var context = await contexts.CreateDbContextAsync();
+            await compiled(context, jobId);
+        });
+        await using (var context = await contexts.CreateDbContextAsync())
+        {
+            Console.WriteLine("sql " + context.Jobs.AsNoTracking().Where(row => row.Id == jobId).ToQueryString().ReplaceLineEndings(" "));
+        }
+
         await TimeAsync("EF Core: context + SELECT 1 through the context's connection", 2000, async () =>
         {
             await using var context = await contexts.CreateDbContextAsync();
