@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Freight.Core.Persistence.Changes;
 
@@ -6,13 +7,14 @@ namespace Freight.Core.Persistence.Changes;
 /// SQLite's <c>PRAGMA data_version</c> on a connection of its own that never writes: the value changes whenever
 /// another connection, of this process or another, commits to the file. In WAL mode a commit becomes visible and
 /// changes the value in the same step (the WAL index header), so a read that follows an unchanged value sees no
-/// newer commit than the value does.
+/// newer commit than the value does. The statement is prepared once and stepped directly: a read costs well under
+/// a microsecond.
 /// </summary>
 internal sealed class SqliteChangeStamp(string connectionString) : DatabaseChangeStamp
 {
     private readonly Lock _lock = new();
     private SqliteConnection? _connection;
-    private SqliteCommand? _command;
+    private sqlite3_stmt? _statement;
     private bool _disposed;
 
     public override ValueTask<ChangeStamp> ReadAsync(CancellationToken cancellationToken = default)
@@ -20,8 +22,16 @@ internal sealed class SqliteChangeStamp(string connectionString) : DatabaseChang
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _command ??= Open();
-            return ValueTask.FromResult(new ChangeStamp((long)_command.ExecuteScalar()!));
+            _statement ??= Prepare();
+            try
+            {
+                Check(raw.sqlite3_step(_statement), raw.SQLITE_ROW);
+                return ValueTask.FromResult(new ChangeStamp(raw.sqlite3_column_int64(_statement, 0)));
+            }
+            finally
+            {
+                raw.sqlite3_reset(_statement);
+            }
         }
     }
 
@@ -30,22 +40,29 @@ internal sealed class SqliteChangeStamp(string connectionString) : DatabaseChang
         lock (_lock)
         {
             _disposed = true;
-            _command?.Dispose();
+            _statement?.Dispose();
             _connection?.Dispose();
-            _command = null;
+            _statement = null;
             _connection = null;
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private SqliteCommand Open()
+    private sqlite3_stmt Prepare()
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        var command = _connection.CreateCommand();
-        command.CommandText = "PRAGMA data_version";
-        command.Prepare();
-        return command;
+        raw.sqlite3_busy_timeout(_connection.Handle, 5_000);
+        Check(raw.sqlite3_prepare_v2(_connection.Handle, "PRAGMA data_version", out var statement), raw.SQLITE_OK);
+        return statement;
+    }
+
+    private void Check(int result, int expected)
+    {
+        if (result != expected)
+        {
+            throw new SqliteException($"Reading PRAGMA data_version failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
+        }
     }
 }
