@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Freight.Core.Domain;
 using Freight.Core.Persistence;
 using Freight.Core.Persistence.Changes;
@@ -59,7 +61,7 @@ public sealed class ApiKeyStore(
             _keys.Set(prefix, stamp, found);
         }
 
-        if (found is null || !hasher.Matches(key, found.Hash))
+        if (found is null || !found.Matches(key, hasher))
         {
             return new(ApiKeyCheck.Invalid);
         }
@@ -146,12 +148,35 @@ public sealed class ApiKeyStore(
 internal sealed class LiveKey(Guid id, Guid tenantId, byte[] hash, DateTimeOffset? lastUsedAt)
 {
     private long _lastUsedTicks = lastUsedAt?.UtcTicks ?? 0;
+    private byte[]? _verified;
 
     public Guid Id { get; } = id;
 
     public Guid TenantId { get; } = tenantId;
 
     public byte[] Hash { get; } = hash;
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is this key, in constant time. The last key that hashed to <see cref="Hash"/>
+    /// is kept (in memory only, for as long as this row is current) so that the key's next requests cost a
+    /// comparison instead of an HMAC.
+    /// </summary>
+    public bool Matches(string key, ApiKeyHasher hasher)
+    {
+        var presented = MemoryMarshal.AsBytes(key.AsSpan());
+        if (Volatile.Read(ref _verified) is { } verified && CryptographicOperations.FixedTimeEquals(presented, verified))
+        {
+            return true;
+        }
+
+        if (!hasher.Matches(key, Hash))
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _verified, presented.ToArray());
+        return true;
+    }
 
     /// <summary>
     /// True for the one caller that should record a use at <paramref name="now"/>: the last one recorded (read from
