@@ -36,6 +36,11 @@ run() { # name duration [wrk args...]
     wrk -t2 -c32 -d"$length" --latency "$@"
 }
 
+# CPU time the benchmark host has used, in clock ticks (utime + stime): the server's cost per request, which the
+# machine's other load disturbs far less than the requests per second it manages.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
 # Warm both (JIT, pools, SQLite page cache) before anything is measured.
 run "warmup bare" 5s "$bare_url" >/dev/null
 run "warmup api" 5s -H "X-API-Key: $api_key" "$api_url" >/dev/null
@@ -43,14 +48,19 @@ run "warmup api" 5s -H "X-API-Key: $api_key" "$api_url" >/dev/null
 summary=()
 for round in $(seq 1 "$rounds"); do
     for side in bare api; do
+        before=$(cpu_ticks)
         if [ $side = api ]; then out=$(run "round $round api" "$duration" -H "X-API-Key: $api_key" "$api_url")
         else out=$(run "round $round bare" "$duration" "$bare_url"); fi
+        used=$(( $(cpu_ticks) - before ))
         echo "$out"
+        requests=$(echo "$out" | awk '/requests in/ {print $1}')
+        cpu_us=$(awk -v t="$used" -v hz="$ticks_per_second" -v n="$requests" 'BEGIN {printf "%.2f", t / hz * 1e6 / n}')
+        echo "server CPU per request: $cpu_us µs"
         rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
         non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
         p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
         p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-        summary+=("$side $round $rps ${non2xx:-0} $p50 $p99")
+        summary+=("$side $round $rps ${non2xx:-0} $p50 $p99 $cpu_us")
     done
 done
 
@@ -60,13 +70,17 @@ if command -v hey >/dev/null; then
     hey -z 10s -c 32 -H "X-API-Key: $api_key" "$api_url" | grep -E 'Requests/sec|responses' | sed 's/^/api  /'
 fi
 
-echo "== summary (side round requests/s non-2xx p50 p99)"
+echo "== summary (side round requests/s non-2xx p50 p99 server-CPU-µs/request)"
 printf '%s\n' "${summary[@]}"
-median() { printf '%s\n' "${summary[@]}" | awk -v side="$1" '$1 == side {print $3}' | sort -n \
+median() { printf '%s\n' "${summary[@]}" | awk -v side="$1" -v column="${2:-3}" '$1 == side {print $column}' | sort -n \
     | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 bare=$(median bare)
 api=$(median api)
 echo "median bare $bare"
 echo "median api $api"
 awk -v a="$api" -v b="$bare" 'BEGIN {printf "ratio api/bare %.4f\n", a / b}'
+bare_cpu=$(median bare 7)
+api_cpu=$(median api 7)
+echo "median server CPU per request: bare $bare_cpu µs, api $api_cpu µs"
+awk -v a="$api_cpu" -v b="$bare_cpu" 'BEGIN {printf "cpu ratio bare/api %.4f\n", b / a}'
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -23,7 +23,14 @@ public enum ApiKeyCheck
 }
 
 /// <summary>The outcome of <see cref="ApiKeyStore.AuthenticateAsync"/>; the ids are set when <see cref="Check"/> is valid.</summary>
-public readonly record struct Authentication(ApiKeyCheck Check, Guid TenantId = default, Guid KeyId = default);
+public readonly record struct Authentication(ApiKeyCheck Check, Guid TenantId = default, Guid KeyId = default)
+{
+    /// <summary>
+    /// The database's <see cref="DatabaseChangeStamp"/> as the key was checked, for the rest of the request: other
+    /// reads cached by stamp can use it instead of reading it again.
+    /// </summary>
+    public ChangeStamp Stamp { get; init; }
+}
 
 /// <summary>A key just issued: <see cref="Secret"/> is the whole key, shown once and stored nowhere.</summary>
 public sealed record IssuedApiKey(ApiKey Key, string Secret);
@@ -63,7 +70,7 @@ public sealed class ApiKeyStore(
 
         if (found is null || !found.Matches(key, hasher))
         {
-            return new(ApiKeyCheck.Invalid);
+            return new(ApiKeyCheck.Invalid) { Stamp = stamp };
         }
 
         var now = time.GetUtcNow();
@@ -74,7 +81,7 @@ public sealed class ApiKeyStore(
                 .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.LastUsedAt, now), cancellationToken);
         }
 
-        return new(ApiKeyCheck.Valid, found.TenantId, found.Id);
+        return new(ApiKeyCheck.Valid, found.TenantId, found.Id) { Stamp = stamp };
     }
 
     /// <summary>A new key for the tenant, or null when there is no such tenant.</summary>

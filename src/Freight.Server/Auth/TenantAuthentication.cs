@@ -1,10 +1,14 @@
+using Freight.Core.Persistence.Changes;
 using Freight.Core.Tenants;
 using Freight.Server.Errors;
 
 namespace Freight.Server.Auth;
 
-/// <summary>The tenant an authenticated request acts for.</summary>
-public sealed record Caller(Guid TenantId, Guid KeyId);
+/// <summary>
+/// The tenant an authenticated request acts for, and the database's change stamp read as its key was checked
+/// (see <see cref="Authentication.Stamp"/>).
+/// </summary>
+public sealed record Caller(Guid TenantId, Guid KeyId, ChangeStamp Stamp);
 
 /// <summary>
 /// The endpoint filter of every tenant route: <c>X-API-Key</c> must hold a live key. Missing → 401 "API key
@@ -25,7 +29,7 @@ public static class TenantAuthentication
             switch (authentication.Check)
             {
                 case ApiKeyCheck.Valid:
-                    http.Features.Set(new Caller(authentication.TenantId, authentication.KeyId));
+                    http.Features.Set(new Caller(authentication.TenantId, authentication.KeyId, authentication.Stamp));
                     return await next(context);
                 case ApiKeyCheck.Missing:
                     return Problems.Unauthorized("API key required");

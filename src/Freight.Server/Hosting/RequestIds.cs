@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
 namespace Freight.Server.Hosting;
@@ -10,6 +12,8 @@ public static partial class RequestIds
 {
     public const string Header = "X-Request-ID";
     private const string ItemKey = "Freight.RequestId";
+    private static readonly ulong ProcessPart = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+    private static long _counter;
 
     public static string Of(HttpContext context)
     {
@@ -38,10 +42,17 @@ public static partial class RequestIds
     private static string Assign(HttpContext context)
     {
         var inbound = context.Request.Headers[Header].ToString();
-        var id = ValidId().IsMatch(inbound) ? inbound : "req_" + Guid.NewGuid().ToString("N");
+        var id = inbound.Length > 0 && ValidId().IsMatch(inbound) ? inbound : NewId();
         context.Items[ItemKey] = id;
         return id;
     }
+
+    /// <summary>
+    /// <c>req_</c>, 16 hex digits drawn at random when the process starts and 16 of a counter: unique across
+    /// processes and restarts without drawing random numbers per request.
+    /// </summary>
+    private static string NewId() =>
+        string.Create(CultureInfo.InvariantCulture, $"req_{ProcessPart:x16}{(ulong)Interlocked.Increment(ref _counter):x16}");
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex ValidId();

@@ -50,7 +50,7 @@ public static class JobsEndpoints
 
     private static async Task<IResult> GetAsync(Guid jobId, HttpContext context, JobReads reads, CancellationToken cancellationToken)
     {
-        if (await reads.FindAsync(context.Caller().TenantId, jobId, cancellationToken) is not { } job)
+        if (await reads.FindAsync(context.Caller(), jobId, cancellationToken) is not { } job)
         {
             return NotFound(jobId);
         }

@@ -16,6 +16,10 @@ public static class RequestLogging
             options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         });
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // ASP.NET Core's own per-request lines would repeat the request log; with them off the host also opens no
+        // log scope (nor an activity for it) per request.
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         return logging;
     }
 

@@ -24,7 +24,8 @@ public abstract class TenantStoreTests(DatabaseProvider provider, ITestOutputHel
         Assert.Equal(("Acme Ventures", "acme", TenantStatus.Active), (tenant.Name, tenant.Slug, tenant.Status));
         Assert.Matches("^frt_[0-9A-Za-z]{48}$", key.Secret);
         Assert.Equal((key.Secret.Substring(4, 8), "default", tenant.Id), (key.Key.Prefix, key.Key.Name, key.Key.TenantId));
-        Assert.Equal(new Authentication(ApiKeyCheck.Valid, tenant.Id, key.Key.Id), await db.Get<ApiKeyStore>().AuthenticateAsync(key.Secret));
+        var authentication = await db.Get<ApiKeyStore>().AuthenticateAsync(key.Secret);
+        Assert.Equal((ApiKeyCheck.Valid, tenant.Id, key.Key.Id), (authentication.Check, authentication.TenantId, authentication.KeyId));
         var row = Assert.Single(await db.RowsAsync("SELECT prefix, hash FROM api_keys"));
         Assert.Equal(key.Key.Prefix, row[0]);
         Assert.Equal(32, ((byte[])row[1]!).Length);
@@ -68,7 +69,8 @@ public abstract class TenantStoreTests(DatabaseProvider provider, ITestOutputHel
 
         await db.Get<TenantStore>().CreateAsync("Acme", "acme");
 
-        Assert.Equal(new Authentication(expected), await db.Get<ApiKeyStore>().AuthenticateAsync(key));
+        var authentication = await db.Get<ApiKeyStore>().AuthenticateAsync(key);
+        Assert.Equal((expected, Guid.Empty, Guid.Empty), (authentication.Check, authentication.TenantId, authentication.KeyId));
     }
 
     [Fact]
