@@ -6,8 +6,18 @@ using Freight.Server.Hosting;
 
 namespace Freight.Server.Jobs;
 
-/// <summary>A job as <c>GET /api/v1/jobs/{id}</c> answers it: the JSON body and its ETag.</summary>
-public sealed record JobRead(string ETag, byte[] Json);
+/// <summary>A job as <c>GET /api/v1/jobs/{id}</c> answers it: the JSON body and its ETag; written as it is.</summary>
+public sealed record JobRead(string ETag, byte[] Json) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = Json.Length;
+        return response.Body.WriteAsync(Json).AsTask();
+    }
+}
 
 /// <summary>
 /// Reads jobs for <c>GET /api/v1/jobs/{id}</c>, keeping each rendered answer until anything commits to the

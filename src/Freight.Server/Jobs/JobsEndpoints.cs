@@ -58,7 +58,7 @@ public static class JobsEndpoints
         context.Response.Headers.ETag = job.ETag;
         return Matches(context.Request, job.ETag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(job.Json, JsonContentType);
+            : job;
     }
 
     private static async Task<IResult> CancelAsync(Guid jobId, HttpContext context, JobStore jobs, CancellationToken cancellationToken)
@@ -99,9 +99,6 @@ public static class JobsEndpoints
             ? TypedResults.Ok(new RetryResponse(count, JobResponse.From(job)))
             : NotFound(jobId);
     }
-
-    // What TypedResults.Ok writes for a JSON body, so a cached answer is byte for byte the one it replaces.
-    private const string JsonContentType = "application/json; charset=utf-8";
 
     internal static IResult NotFound(Guid jobId) => Problems.NotFound($"No job {jobId}.");
 

@@ -46,12 +46,15 @@ public static class OpenApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi(DocumentPath).ExcludeFromDescription();
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = DocsPath;
-            options.SwaggerEndpoint(DocumentPath, "Freight API v1");
-            options.DocumentTitle = "Freight API";
-        });
+        // Only requests under the docs path go through the Swagger UI middleware, not every API call.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/" + DocsPath, StringComparison.OrdinalIgnoreCase),
+            docs => docs.UseSwaggerUI(options =>
+            {
+                options.RoutePrefix = DocsPath;
+                options.SwaggerEndpoint(DocumentPath, "Freight API v1");
+                options.DocumentTitle = "Freight API";
+            }));
     }
 
     /// <summary>Documents error answers a route (or every route of a group) can give, in the <see cref="ApiError"/> shape.</summary>

@@ -1,16 +1,12 @@
 namespace Freight.Core.Persistence.Changes;
 
-/// <summary>
-/// A reading of <see cref="DatabaseChangeStamp"/>: two readings from the same <paramref name="Source"/> are equal
-/// when nothing committed in between; readings from different sources are not comparable.
-/// </summary>
-/// <param name="Source">Which of the stamp's connections was read (SQLite counts per connection); 0 when there is one source.</param>
+/// <summary>A reading of <see cref="DatabaseChangeStamp"/>: equal readings mean nothing committed in between.</summary>
 /// <param name="Number">The reading, when it is a number (SQLite's data version).</param>
 /// <param name="Text">The reading, when it is text (PostgreSQL's snapshot).</param>
-public readonly record struct ChangeStamp(int Source, long Number, string? Text = null);
+public readonly record struct ChangeStamp(long Number, string? Text = null);
 
 /// <summary>
-/// A number that changes whenever a transaction commits in the database, by any process, and is cheap to read:
+/// A value that changes whenever a transaction commits in the database, by any process, and is cheap to read:
 /// what a cache of database rows compares to know, without reading the rows, that they are still current.
 /// </summary>
 /// <remarks>

@@ -15,7 +15,7 @@ internal sealed class PostgreSqlChangeStamp(string connectionString) : DatabaseC
     public override async ValueTask<ChangeStamp> ReadAsync(CancellationToken cancellationToken = default)
     {
         await using var command = _source.CreateCommand("SELECT pg_current_snapshot()::text");
-        return new ChangeStamp(0, 0, (string?)await command.ExecuteScalarAsync(cancellationToken));
+        return new ChangeStamp(0, (string?)await command.ExecuteScalarAsync(cancellationToken));
     }
 
     public override ValueTask DisposeAsync() => _source.DisposeAsync();

@@ -1,95 +1,68 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace Freight.Core.Persistence.Changes;
 
 /// <summary>
-/// SQLite's <c>PRAGMA data_version</c> on connections of its own that never write: a connection's value changes
-/// whenever another connection, of this process or another, commits to the file. In WAL mode a commit becomes
-/// visible and changes the value in the same step (the WAL index header), so a read that follows an unchanged value
-/// sees no newer commit than the value does. Values count per connection, so each reading names its connection
-/// (<see cref="ChangeStamp.Source"/>). A connection holds the statement prepared and serves one caller at a time;
-/// there are as many as callers at once, so none waits for another.
+/// SQLite's <c>PRAGMA data_version</c> on a connection of its own that never writes: the value changes whenever
+/// another connection, of this process or another, commits to the file. In WAL mode a commit becomes visible and
+/// changes the value in the same step (the WAL index header), so a read that follows an unchanged value sees no
+/// newer commit than the value does. The statement is prepared once and stepped directly: a read costs well under
+/// a microsecond.
 /// </summary>
 internal sealed class SqliteChangeStamp(string connectionString) : DatabaseChangeStamp
 {
-    private readonly ConcurrentQueue<Reader> _idle = new();
-    private readonly ConcurrentBag<Reader> _all = [];
-    private int _readers;
-    private volatile bool _disposed;
+    private readonly Lock _lock = new();
+    private SqliteConnection? _connection;
+    private sqlite3_stmt? _statement;
+    private bool _disposed;
 
     public override ValueTask<ChangeStamp> ReadAsync(CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_idle.TryDequeue(out var reader))
+        lock (_lock)
         {
-            reader = new Reader(connectionString, Interlocked.Increment(ref _readers));
-            _all.Add(reader);
-        }
-
-        try
-        {
-            return ValueTask.FromResult(new ChangeStamp(reader.Id, reader.Read()));
-        }
-        finally
-        {
-            _idle.Enqueue(reader);
-        }
-    }
-
-    public override ValueTask DisposeAsync()
-    {
-        _disposed = true;
-        foreach (var reader in _all)
-        {
-            reader.Dispose();
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    private sealed class Reader : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly sqlite3_stmt _statement;
-
-        public Reader(string connectionString, int id)
-        {
-            Id = id;
-            _connection = new SqliteConnection(connectionString);
-            _connection.Open();
-            raw.sqlite3_busy_timeout(_connection.Handle, 5_000);
-            Check(raw.sqlite3_prepare_v2(_connection.Handle, "PRAGMA data_version", out _statement), raw.SQLITE_OK);
-        }
-
-        public int Id { get; }
-
-        public long Read()
-        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _statement ??= Prepare();
             try
             {
                 Check(raw.sqlite3_step(_statement), raw.SQLITE_ROW);
-                return raw.sqlite3_column_int64(_statement, 0);
+                return ValueTask.FromResult(new ChangeStamp(raw.sqlite3_column_int64(_statement, 0)));
             }
             finally
             {
                 raw.sqlite3_reset(_statement);
             }
         }
+    }
 
-        public void Dispose()
+    public override ValueTask DisposeAsync()
+    {
+        lock (_lock)
         {
-            _statement.Dispose();
-            _connection.Dispose();
+            _disposed = true;
+            _statement?.Dispose();
+            _connection?.Dispose();
+            _statement = null;
+            _connection = null;
         }
 
-        private void Check(int result, int expected)
+        return ValueTask.CompletedTask;
+    }
+
+    private sqlite3_stmt Prepare()
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        raw.sqlite3_busy_timeout(_connection.Handle, 5_000);
+        Check(raw.sqlite3_prepare_v2(_connection.Handle, "PRAGMA data_version", out var statement), raw.SQLITE_OK);
+        return statement;
+    }
+
+    private void Check(int result, int expected)
+    {
+        if (result != expected)
         {
-            if (result != expected)
-            {
-                throw new SqliteException($"Reading PRAGMA data_version failed: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", result);
-            }
+            throw new SqliteException($"Reading PRAGMA data_version failed: {raw.sqlite3_errmsg(_connection!.Handle).utf8_to_string()}", result);
         }
     }
 }
