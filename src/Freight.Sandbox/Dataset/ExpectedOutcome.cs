@@ -17,7 +17,7 @@ namespace Freight.Sandbox.Dataset;
 /// </remarks>
 public sealed class ExpectedOutcome
 {
-    private readonly List<ExpectedFailure> _failures = [];
+    private readonly List<TargetRefusal> _refusals = [];
     private readonly Dictionary<string, long> _held = [];
 
     private ExpectedOutcome(SandboxDataset data)
@@ -57,7 +57,7 @@ public sealed class ExpectedOutcome
             };
             if (refused.ContainsKey(entry.EntityId))
             {
-                _failures.Add(new(MigratedObjects.ListEntries, entry.Id.ToString(CultureInfo.InvariantCulture), "not_found"));
+                _refusals.Add(new(MigratedObjects.ListEntries, entry.Id.ToString(CultureInfo.InvariantCulture), "not_found"));
             }
             else
             {
@@ -66,11 +66,11 @@ public sealed class ExpectedOutcome
         }
 
         _held[MigratedObjects.ListEntries] = entries;
-        _failures.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
+        _refusals.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
     }
 
-    /// <summary>Every record the job must list as failed, ordered by <see cref="ExpectedFailure.ToString"/> (ordinal).</summary>
-    public IReadOnlyList<ExpectedFailure> Failures => _failures;
+    /// <summary>Every record the job must list as failed, ordered by <see cref="TargetRefusal.ToString"/> (ordinal).</summary>
+    public IReadOnlyList<TargetRefusal> Refusals => _refusals;
 
     public long Companies => _held[MigratedObjects.Companies];
 
@@ -92,7 +92,7 @@ public sealed class ExpectedOutcome
     public long Held(string objectName) => _held[objectName];
 
     /// <summary>Records of <paramref name="objectName"/> the job reads: those the target holds and those it refuses.</summary>
-    public long Source(string objectName) => _held[objectName] + _failures.Count(f => f.ObjectName == objectName);
+    public long Source(string objectName) => _held[objectName] + _refusals.Count(f => f.ObjectName == objectName);
 
     private long Parents(Note note, SandboxDataset data, Dictionary<long, string> companies, Dictionary<long, string> persons, Dictionary<long, string> deals)
     {
@@ -108,7 +108,7 @@ public sealed class ExpectedOutcome
             {
                 if (parent > count || refused.ContainsKey(parent))
                 {
-                    _failures.Add(new(MigratedObjects.Notes, $"{note.Id}:{kind}:{parent}", "not_found"));
+                    _refusals.Add(new(MigratedObjects.Notes, $"{note.Id}:{kind}:{parent}", "not_found"));
                 }
                 else
                 {
@@ -121,7 +121,7 @@ public sealed class ExpectedOutcome
     }
 
     private void Add(string objectName, Dictionary<long, string> refused) =>
-        _failures.AddRange(refused.Select(r => new ExpectedFailure(objectName, r.Key.ToString(CultureInfo.InvariantCulture), r.Value)));
+        _refusals.AddRange(refused.Select(r => new TargetRefusal(objectName, r.Key.ToString(CultureInfo.InvariantCulture), r.Value)));
 
     private static bool Holds<T>(RecordSet<T> records, Dictionary<long, string> refused, long id)
         where T : class =>
@@ -142,8 +142,8 @@ public sealed class ExpectedOutcome
     }
 }
 
-/// <summary>A record the target must refuse: its object, its source id as the job lists it, and Attio's error code.</summary>
-public sealed record ExpectedFailure(string ObjectName, string SourceId, string Code)
+/// <summary>A record the target refuses: its object, its source id as a job lists its failures, and Attio's error code.</summary>
+public sealed record TargetRefusal(string ObjectName, string SourceId, string Code)
 {
     /// <summary><c>"object source-id code"</c>, e.g. <c>"people 42 validation_type"</c>.</summary>
     public override string ToString() => $"{ObjectName} {SourceId} {Code}";

@@ -33,8 +33,8 @@ public abstract class MigrationTests(DatabaseProvider provider, ITestOutputHelpe
         Output.WriteLine($"{sandbox.Data.Counts}; {counts}");
         Output.WriteLine(string.Join(Environment.NewLine, failures.GroupBy(f => (f.Entity, f.ErrorCode)).Select(g => $"{g.Key}: {g.Count()}")));
         Assert.Equal(
-            expected.Failures.Select(f => f.ToString()),
-            failures.Select(f => new ExpectedFailure(ObjectName(f.Entity), f.SourceId, f.ErrorCode).ToString()).Order(StringComparer.Ordinal));
+            expected.Refusals.Select(f => f.ToString()),
+            failures.Select(f => new TargetRefusal(ObjectName(f.Entity), f.SourceId, f.ErrorCode).ToString()).Order(StringComparer.Ordinal));
         Assert.All(failures, failure => Assert.Equal(FailureOrigin.Target, failure.Origin));
         Assert.All(failures, failure => Assert.False(string.IsNullOrWhiteSpace(failure.Message)));
         var records = counts.GetProperty("records");
