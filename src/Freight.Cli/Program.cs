@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Freight.Cli.Database;
 using Freight.Cli.Demo;
+using Freight.Cli.Migrate;
 using Freight.Cli.Serve;
 using Freight.Cli.Worker;
 using Freight.Sandbox.Hosting;
@@ -8,6 +9,7 @@ using Freight.Sandbox.Hosting;
 var root = new RootCommand("Freight moves CRM data between SaaS APIs, safely.")
 {
     DemoCommand.Create(),
+    MigrateCommand.Create(),
     ServeCommand.Create(),
     SandboxCommand.Create(),
     WorkerCommand.Create(),
