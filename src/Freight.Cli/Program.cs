@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Freight.Cli.Database;
 using Freight.Cli.Demo;
+using Freight.Cli.Jobs;
+using Freight.Cli.Keys;
 using Freight.Cli.Migrate;
 using Freight.Cli.Serve;
+using Freight.Cli.Tenants;
 using Freight.Cli.Worker;
 using Freight.Sandbox.Hosting;
 
@@ -13,6 +16,9 @@ var root = new RootCommand("Freight moves CRM data between SaaS APIs, safely.")
     ServeCommand.Create(),
     SandboxCommand.Create(),
     WorkerCommand.Create(),
+    TenantsCommand.Create(),
+    KeysCommand.Create(),
+    JobsCommand.Create(),
     DatabaseCommand.Create(),
 };
 

@@ -109,7 +109,7 @@ internal static class MigrateRun
             MigrationSummary.Print(terminal, last);
         }
 
-        return MigrationSummary.ExitCode(terminal, last);
+        return JobOutcome.ExitCode(terminal, last);
     }
 
     /// <summary>Unknown systems, bad configs and refused credentials are found here, before any job exists.</summary>

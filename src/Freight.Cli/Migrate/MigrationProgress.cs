@@ -13,7 +13,7 @@ internal static class MigrationProgress
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>One snapshot per <see cref="Interval"/> while <paramref name="run"/> works, then the final one.</summary>
-    public static async IAsyncEnumerable<JobSnapshot> FollowAsync(IServiceProvider services, Job job, Task run, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<JobView> FollowAsync(IServiceProvider services, Job job, Task run, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var jobs = services.GetRequiredService<JobStore>();
         var time = services.GetRequiredService<TimeProvider>();
@@ -22,7 +22,7 @@ internal static class MigrationProgress
             var finished = run.IsCompleted;
             if (await jobs.FindAsync(job.TenantId, job.Id, CancellationToken.None) is { } fresh)
             {
-                yield return JobSnapshot.From(fresh);
+                yield return JobView.From(fresh);
             }
 
             if (finished)

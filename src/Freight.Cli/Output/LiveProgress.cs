@@ -9,7 +9,7 @@ namespace Freight.Cli.Output;
 internal static class LiveProgress
 {
     /// <summary>Shows every snapshot of <paramref name="snapshots"/>; returns the last one (null when there was none).</summary>
-    public static async Task<JobSnapshot?> ShowAsync(Terminal terminal, bool json, IAsyncEnumerable<JobSnapshot> snapshots)
+    public static async Task<JobView?> ShowAsync(Terminal terminal, bool json, IAsyncEnumerable<JobView> snapshots)
     {
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(snapshots);
@@ -18,7 +18,7 @@ internal static class LiveProgress
             return await LinesAsync(terminal, json, snapshots);
         }
 
-        JobSnapshot? last = null;
+        JobView? last = null;
         await terminal.Out.Progress()
             .AutoClear(false)
             .HideCompleted(false)
@@ -44,13 +44,13 @@ internal static class LiveProgress
     }
 
     /// <summary>One line of a phase: <c>companies running: 1200/1500 processed (written 1190, failed 10, skipped 0)</c>.</summary>
-    public static string Describe(PhaseSnapshot phase)
+    public static string Describe(PhaseView phase)
     {
         ArgumentNullException.ThrowIfNull(phase);
         return $"{phase.Phase} {phase.Status}: {phase.Processed}/{phase.RecordsRead} processed (written {phase.RecordsWritten}, failed {phase.RecordsFailed}, skipped {phase.RecordsSkipped})";
     }
 
-    private static void Update(ProgressTask bar, PhaseSnapshot phase)
+    private static void Update(ProgressTask bar, PhaseView phase)
     {
         bar.Description = Markup.Escape(Describe(phase));
         if (phase.Status != "pending" && !bar.IsStarted)
@@ -66,9 +66,9 @@ internal static class LiveProgress
         }
     }
 
-    private static async Task<JobSnapshot?> LinesAsync(Terminal terminal, bool json, IAsyncEnumerable<JobSnapshot> snapshots)
+    private static async Task<JobView?> LinesAsync(Terminal terminal, bool json, IAsyncEnumerable<JobView> snapshots)
     {
-        JobSnapshot? last = null;
+        JobView? last = null;
         await foreach (var snapshot in snapshots)
         {
             if (json)
