@@ -17,6 +17,7 @@ internal sealed class DemoApi(DemoStack stack, DemoSettings settings) : IDisposa
 
     private readonly FreightClient _admin = new(new FreightClientOptions { BaseAddress = stack.ApiAddress, AdminKey = stack.AdminKey });
     private readonly HttpClient _inspection = new() { BaseAddress = stack.Attio.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _affinityInspection = new() { BaseAddress = stack.Affinity.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     private FreightClient? _tenant;
 
     /// <summary>The demo tenant's API key, once <see cref="CreateTenantAsync"/> has run.</summary>
@@ -104,8 +105,14 @@ internal sealed class DemoApi(DemoStack stack, DemoSettings settings) : IDisposa
     public Task<JsonElement> DuplicatesAsync(CancellationToken cancellationToken) =>
         _inspection.GetFromJsonAsync<JsonElement>("_sandbox/duplicates", cancellationToken);
 
+    /// <summary>What each simulator served (<c>GET /_sandbox/requests</c>): requests, and the faults injected among them.</summary>
+    public async Task<(JsonElement Affinity, JsonElement Attio)> RequestsAsync(CancellationToken cancellationToken) =>
+        (await _affinityInspection.GetFromJsonAsync<JsonElement>("_sandbox/requests", cancellationToken).ConfigureAwait(false),
+            await _inspection.GetFromJsonAsync<JsonElement>("_sandbox/requests", cancellationToken).ConfigureAwait(false));
+
     public void Dispose()
     {
+        _affinityInspection.Dispose();
         _admin.Dispose();
         _tenant?.Dispose();
         _inspection.Dispose();

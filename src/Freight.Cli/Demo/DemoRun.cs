@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Freight.Client;
 using Freight.Http;
 using Freight.Sandbox.Dataset;
@@ -52,7 +53,7 @@ internal static class DemoRun
 
         using var api = new DemoApi(stack, settings);
         var tenant = await api.CreateTenantAsync(cancellationToken).ConfigureAwait(false);
-        console.MarkupLineInterpolated($"Tenant [blue]{tenant.Slug}[/] created with key {tenant.Key.Prefix}… (POST /api/v1/admin/tenants)");
+        console.MarkupLineInterpolated($"Tenant [blue]{tenant.Slug}[/] created with its first API key, frt_{tenant.Key.Prefix}… (POST /api/v1/admin/tenants)");
         var job = await api.CreateJobAsync(cancellationToken).ConfigureAwait(false);
         console.MarkupLineInterpolated($"Job [blue]{job.Id}[/] created (POST /api/v1/jobs); following GET /api/v1/jobs/{job.Id}/events");
 
@@ -61,6 +62,8 @@ internal static class DemoRun
         var final = followed is { Finished: true } ? followed : await api.GetJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
         console.MarkupLineInterpolated(
             $"Job {final.Status} in {clock.Elapsed.TotalSeconds:0.0} s: {final.Processed:N0} records processed, {final.Failed:N0} refused by Attio.");
+        var (affinityRequests, attioRequests) = await api.RequestsAsync(cancellationToken).ConfigureAwait(false);
+        console.WriteLine($"Faults injected and ridden out: {Faults(affinityRequests)} on Affinity, {Faults(attioRequests)} on Attio.");
 
         var verification = Verification.Check(
             expected,
@@ -76,6 +79,16 @@ internal static class DemoRun
         }
 
         return verification.Holds ? 0 : 1;
+    }
+
+    /// <summary><c>"12 of 640 requests (server_error 6, rate_limit 6)"</c>, from a simulator's <c>/_sandbox/requests</c>.</summary>
+    private static string Faults(JsonElement requests)
+    {
+        var faults = requests.GetProperty("faults");
+        var kinds = faults.GetProperty("by_kind").EnumerateObject().Where(kind => kind.Value.GetInt64() > 0).Select(kind => $"{kind.Name} {kind.Value.GetInt64():N0}");
+        var total = faults.GetProperty("total").GetInt64();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{total:N0} of {requests.GetProperty("total").GetInt64():N0} requests{(total == 0 ? "" : $" ({string.Join(", ", kinds)})")}");
     }
 
     private static async Task KeepRunningAsync(IAnsiConsole console, DemoStack stack, string apiKey, CancellationToken cancellationToken)

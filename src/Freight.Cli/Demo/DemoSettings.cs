@@ -9,7 +9,7 @@ namespace Freight.Cli.Demo;
 internal sealed record DemoSettings(long Records, double FaultRate, double Speed, int Seed, bool KeepRunning)
 {
     /// <summary>About a minute on two cores, measured with the defaults below.</summary>
-    public const long DefaultRecords = 3000;
+    public const long DefaultRecords = 10_000;
 
     /// <summary>Small but not zero, so the run shows Freight riding out 5xx, 429s and dropped connections.</summary>
     public const double DefaultFaultRate = 0.02;
