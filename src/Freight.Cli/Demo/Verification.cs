@@ -58,6 +58,11 @@ internal sealed record Verification(IReadOnlyList<ObjectCheck> Objects, IReadOnl
             problems.Add($"The job counts {job.Failed:N0} failed records but lists {refusals.Count:N0}.");
         }
 
+        foreach (var row in rows.Where(row => row.Read != row.Source))
+        {
+            problems.Add($"The job read {row.Read:N0} {row.ObjectName} records; the source holds {row.Source:N0}.");
+        }
+
         foreach (var other in refusals.Where(r => !MigratedObjects.All.Contains(r.ObjectName)).GroupBy(r => r.ObjectName))
         {
             problems.Add($"The job lists {other.Count():N0} failures in {other.Key}, which should have none.");
