@@ -22,5 +22,15 @@ var root = new RootCommand("Freight moves CRM data between SaaS APIs, safely.")
     DatabaseCommand.Create(),
 };
 
-// Ctrl+C and SIGTERM cancel the running command; a wrong command line exits 2.
-return await root.Parse(args).InvokeWithExitCodesAsync();
+// Ctrl+C and SIGTERM cancel the running command; a wrong command line exits 2. A failure no command expected is one
+// line on standard error and exit code 1, never a stack trace.
+try
+{
+    return await root.Parse(args).InvokeWithExitCodesAsync(
+        new InvocationConfiguration { ProcessTerminationTimeout = ExitCodes.StopTimeout, EnableDefaultExceptionHandler = false });
+}
+catch (Exception error) when (error is not OutOfMemoryException)
+{
+    await Console.Error.WriteLineAsync($"error: {error.Message}");
+    return ExitCodes.Failure;
+}
