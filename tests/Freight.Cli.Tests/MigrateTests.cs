@@ -24,6 +24,20 @@ public sealed class MigrateTests
     }
 
     [Fact]
+    public async Task Migrate_without_keys_exits_2_naming_the_missing_setting_and_creates_no_job()
+    {
+        using var cli = new FreightCli();
+
+        var result = (await cli.RunAsync("migrate", "--database", "local.db")).Exits(ExitCodes.Usage);
+
+        Assert.Equal(
+            ["error: The source or target settings are not usable. (validation_error)", "- api_key: is required: an Affinity API key."],
+            result.ErrorLines);
+        Assert.Equal("", result.Output);
+        Assert.False(File.Exists(Path.Combine(cli.WorkingDirectory, "local.db")));
+    }
+
+    [Fact]
     public async Task Migrate_stopped_midway_continues_the_same_job_on_rerun()
     {
         // Attio holds every note write until the test lets go: the migration is stopped while its notes phase runs.
