@@ -36,6 +36,20 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public async Task Help_of_freight_itself_lists_the_commands_with_examples()
+    {
+        using var cli = new FreightCli();
+
+        var result = (await cli.RunAsync("--help")).Exits(0);
+
+        Assert.Contains("Examples:\n", result.Output, StringComparison.Ordinal);
+        foreach (var command in new[] { "serve", "worker", "sandbox", "demo", "migrate", "tenants", "keys", "jobs", "db" })
+        {
+            Assert.Matches($@"\n  {command}\s", result.Output);
+        }
+    }
+
+    [Fact]
     public async Task Jobs_watch_help_states_its_exit_codes()
     {
         using var cli = new FreightCli();

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Freight.Sandbox.Faults;
 using Freight.Sandbox.Hosting;
 
@@ -21,6 +22,38 @@ public sealed class MigrateTests
         Assert.Matches(@"^warning: job [0-9a-f-]{36} completed with \d+ failed record\(s\); its failures say why\.$", result.ErrorLines[^1]);
         Assert.True(File.Exists(Path.Combine(cli.WorkingDirectory, "local.db")));
         Assert.Equal(0, await sandboxes.DuplicatesAsync());
+    }
+
+    [Fact]
+    public async Task A_dry_run_with_json_prints_the_job_once_per_line_and_writes_nothing()
+    {
+        await using var sandboxes = await Sandboxes.StartAsync();
+        using var cli = new FreightCli();
+
+        var result = (await cli.RunAsync(["migrate", "--dry-run", "--json", "--entities", "companies", .. sandboxes.JobFlags()])).Exits(0);
+
+        var jobs = result.OutputLines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Single(jobs.Select(job => job.GetProperty("id").GetGuid()).Distinct());
+        var last = jobs[^1];
+        Assert.Equal("completed", last.GetProperty("status").GetString());
+        Assert.Equal(["schema", "companies"], last.GetProperty("phases").EnumerateArray().Select(phase => phase.GetProperty("phase").GetString()));
+        Assert.True(last.GetProperty("total_records").GetInt64() > 0);
+        var counts = await sandboxes.AttioClient.GetFromJsonAsync<JsonElement>("_sandbox/counts");
+        Assert.Equal(0, counts.GetProperty("records").GetProperty("companies").GetInt64());
+    }
+
+    [Fact]
+    public async Task Migrate_without_keys_exits_2_naming_the_missing_setting_and_creates_no_job()
+    {
+        using var cli = new FreightCli();
+
+        var result = (await cli.RunAsync("migrate", "--database", "local.db")).Exits(ExitCodes.Usage);
+
+        Assert.Equal(
+            ["error: The source or target settings are not usable. (validation_error)", "- api_key: is required: an Affinity API key."],
+            result.ErrorLines);
+        Assert.Equal("", result.Output);
+        Assert.False(File.Exists(Path.Combine(cli.WorkingDirectory, "local.db")));
     }
 
     [Fact]

@@ -121,17 +121,8 @@ internal static class MigrateRun
         {
             await using var source = registry.CreateSource(spec.SourceSystem, Json(spec.SourceConfig), context);
             await using var target = registry.CreateTarget(spec.TargetSystem, Json(spec.TargetConfig), context);
-            if (await source.VerifyCredentialsAsync(cancellationToken) is { Valid: false } refusedSource)
-            {
-                return new CommandError($"The source ({spec.SourceSystem}) refused the credentials: {refusedSource.Problem}", "invalid_credentials");
-            }
-
-            if (await target.VerifyCredentialsAsync(cancellationToken) is { Valid: false } refusedTarget)
-            {
-                return new CommandError($"The target ({spec.TargetSystem}) refused the credentials: {refusedTarget.Problem}", "invalid_credentials");
-            }
-
-            return null;
+            return await VerifyAsync("source", spec.SourceSystem, source.VerifyCredentialsAsync, cancellationToken)
+                ?? await VerifyAsync("target", spec.TargetSystem, target.VerifyCredentialsAsync, cancellationToken);
         }
         catch (KeyNotFoundException unknown)
         {
@@ -141,6 +132,20 @@ internal static class MigrateRun
         {
             return new CommandError("The source or target settings are not usable.", CommandError.ValidationCode, Details:
                 [.. invalid.Problems.Select(problem => new ErrorDetail(problem.Field, problem.Message))]);
+        }
+    }
+
+    private static async Task<CommandError?> VerifyAsync(
+        string side, string system, Func<CancellationToken, Task<CredentialCheck>> verify, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var check = await verify(cancellationToken);
+            return check.Valid ? null : new CommandError($"The {side} ({system}) refused the credentials: {check.Problem}", "invalid_credentials");
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new CommandError($"The {side}'s credentials could not be checked ({error.Message}); check --{side}-url and that {system} is reachable.", "invalid_credentials");
         }
     }
 

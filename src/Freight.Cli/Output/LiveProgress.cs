@@ -52,7 +52,8 @@ internal static class LiveProgress
 
     private static void Update(ProgressTask bar, PhaseView phase)
     {
-        bar.Description = Markup.Escape(Describe(phase));
+        // Short, so the bar keeps its width on an 80-column terminal; the lines off a terminal say more.
+        bar.Description = Markup.Escape($"{phase.Phase,-12} {phase.Processed}/{phase.RecordsRead}{(phase.RecordsFailed > 0 ? $" ({phase.RecordsFailed} failed)" : "")}");
         if (phase.Status != "pending" && !bar.IsStarted)
         {
             bar.StartTask();
