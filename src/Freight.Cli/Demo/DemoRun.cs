@@ -32,7 +32,8 @@ internal static class DemoRun
             await error.WriteLineAsync($"Demo failed: Freight's API answered {failure.FreightError()}").ConfigureAwait(false);
             return 1;
         }
-        catch (Exception failure) when (failure is HttpRequestException or IOException or ArgumentException or InvalidOperationException)
+        catch (Exception failure) when (failure is HttpRequestException or IOException or ArgumentException or InvalidOperationException
+            or JsonException or KeyNotFoundException)
         {
             await error.WriteLineAsync($"Demo failed: {failure.Message}").ConfigureAwait(false);
             return 1;
