@@ -52,10 +52,11 @@ internal static class JobActions
     public static Command Retry(ConnectionOptions connection)
     {
         var id = JobsCommand.JobId();
-        var all = new Option<bool>("--all") { Description = "Run every batch again, not only the failed ones." };
+        var all = new Option<bool>("--all") { Description = "Start over: read the source again and write every record (records already written are updated, not duplicated)." };
         var json = JsonOutput.Flag();
         var command = new Command("retry", """
-            Queue a failed or completed_with_errors job again: its failed batches (or, with --all, every batch).
+            Queue a failed or completed_with_errors job again: its failed batches and refused records (or, with --all,
+            the whole job from the start).
 
             Examples:
               freight jobs retry 01932c1e-7a4b-7c2d-9e1f-0a1b2c3d4e5f
@@ -75,7 +76,9 @@ internal static class JobActions
                 }
                 else
                 {
-                    terminal.Output.WriteLine($"Job {retry.Job.Id} is {Names.Of(retry.Job.Status)}: {retry.BatchesQueuedForRetry} batch(es) queued again.");
+                    terminal.Output.WriteLine(parse.GetValue(all)
+                        ? $"Job {retry.Job.Id} is {Names.Of(retry.Job.Status)}: it starts over from the source."
+                        : $"Job {retry.Job.Id} is {Names.Of(retry.Job.Status)}: {retry.BatchesQueuedForRetry} batch(es) queued again.");
                 }
             })));
         return command;
