@@ -108,6 +108,16 @@ public sealed class JobCommandTests
     }
 
     [Fact]
+    public async Task A_server_that_cannot_be_reached_exits_1_with_one_line()
+    {
+        using var cli = new FreightCli();
+
+        var result = (await cli.RunAsync("jobs", "list", "--url", "http://127.0.0.1:1", "--api-key", "frt_x")).Exits(ExitCodes.Failure);
+
+        Assert.Matches(@"^error: GET /api/v1/jobs failed: .+ \(network\)$", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
     public async Task The_url_and_key_can_come_from_appsettings_json_in_the_working_directory()
     {
         await using var server = await ApiServer.StartAsync();
