@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Freight.Core.Persistence;
 using Freight.Server.Auth;
 using Freight.Server.Hosting;
 using Freight.TestUtils;
@@ -94,6 +95,15 @@ internal sealed class ApiServer : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, body.ToString());
         return (body.GetProperty("id").GetGuid(), body.GetProperty("api_key").GetString()!);
     }
+
+    /// <summary>
+    /// The services of another Freight process on this server's database and key ring, such as a worker or a second
+    /// API instance: its own stores, caches and connections. Dispose it.
+    /// </summary>
+    public ServiceProvider AnotherProcess() => new ServiceCollection()
+        .AddSingleton<TimeProvider>(Time)
+        .AddFreightPersistence(Path.Combine(_directory, "freight.db"), options => options.KeyRingDirectory = Path.Combine(_directory, "keys"))
+        .BuildServiceProvider();
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using Freight.Core.Batches;
 using Freight.Core.Idempotency;
 using Freight.Core.Jobs;
 using Freight.Core.Logs;
+using Freight.Core.Persistence.Changes;
 using Freight.Core.RecordMaps;
 using Freight.Core.Secrets;
 using Freight.Core.Tenants;
@@ -46,6 +47,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<RecordMapStore>();
         services.TryAddSingleton<FailedRecordStore>();
         services.TryAddSingleton<IdempotencyStore>();
+        services.TryAddSingleton(_ => DatabaseChangeStamp.For(database));
         services.TryAddSingleton(_ => new ApiKeyHasher(ServerSecret.Load(options)));
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<TenantStore>();

@@ -53,6 +53,7 @@ public static class FreightServer
         builder.Services.AddSingleton(freight);
         builder.Services.AddSingleton(server);
         builder.Services.AddFreight(freight, server.RunWorker);
+        builder.Services.AddSingleton<JobReads>();
         builder.Services.AddTenantRateLimits();
         builder.Services.AddFreightHealth();
         builder.Services.AddFreightCors(server);

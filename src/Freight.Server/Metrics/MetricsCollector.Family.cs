@@ -11,6 +11,10 @@ public sealed partial class MetricsCollector
     {
         private readonly ConcurrentDictionary<string, Series> _series = new(StringComparer.Ordinal);
 
+        // The series of each set of tags as measured, so a measurement renders no labels: the same labels in
+        // another order are another set here but the same series.
+        private readonly ConcurrentDictionary<TagSet, Series> _byTags = new();
+
         public string Name => name;
 
         public static Family For(Instrument instrument)
@@ -22,7 +26,17 @@ public sealed partial class MetricsCollector
                 histogram);
         }
 
-        public void Record(string labels, double value) => _series.GetOrAdd(labels, _ => new Series()).Add(value, histogram);
+        public void Record(ReadOnlySpan<KeyValuePair<string, object?>> tags, double value)
+        {
+            var set = new TagSet(tags.ToArray());
+            if (!_byTags.TryGetValue(set, out var series))
+            {
+                series = _series.GetOrAdd(set.Labels(), _ => new Series());
+                _byTags.TryAdd(set, series);
+            }
+
+            series.Add(value, histogram);
+        }
 
         public void WriteTo(StringBuilder output)
         {
@@ -36,6 +50,47 @@ public sealed partial class MetricsCollector
             {
                 series.WriteTo(output, name, labels, histogram);
             }
+        }
+    }
+
+    /// <summary>A measurement's tags, equal to another's when they hold the same names and values in the same order.</summary>
+    private readonly struct TagSet(KeyValuePair<string, object?>[] tags) : IEquatable<TagSet>
+    {
+        private readonly KeyValuePair<string, object?>[] _tags = tags;
+
+        public string Labels() => PrometheusText.Labels(_tags.Select(tag => KeyValuePair.Create(tag.Key, LabelValue(tag.Value))));
+
+        public bool Equals(TagSet other)
+        {
+            var theirs = other._tags;
+            if (_tags.Length != theirs.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _tags.Length; i++)
+            {
+                if (!string.Equals(_tags[i].Key, theirs[i].Key, StringComparison.Ordinal) || !Equals(_tags[i].Value, theirs[i].Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is TagSet other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (var tag in _tags)
+            {
+                hash.Add(tag.Key, StringComparer.Ordinal);
+                hash.Add(tag.Value);
+            }
+
+            return hash.ToHashCode();
         }
     }
 

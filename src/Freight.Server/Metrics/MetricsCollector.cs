@@ -62,20 +62,27 @@ public sealed partial class MetricsCollector : IDisposable
             return;
         }
 
-        var labels = new List<KeyValuePair<string, string>>(tags.Length);
-        foreach (var tag in tags)
-        {
-            labels.Add(KeyValuePair.Create(tag.Key, Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? ""));
-        }
-
-        family.Record(PrometheusText.Labels(labels), value);
+        family.Record(tags, value);
         if (instrument.Name == CircuitTransitions)
         {
-            var client = labels.FirstOrDefault(label => label.Key == "client").Value ?? "";
-            var key = labels.FirstOrDefault(label => label.Key == "key").Value ?? "";
-            _circuits[(client, key)] = labels.FirstOrDefault(label => label.Key == "state").Value ?? "";
+            _circuits[(TagValue(tags, "client"), TagValue(tags, "key"))] = TagValue(tags, "state");
         }
     }
+
+    private static string TagValue(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == name)
+            {
+                return LabelValue(tag.Value);
+            }
+        }
+
+        return "";
+    }
+
+    private static string LabelValue(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 
     private void WriteCircuitStates(StringBuilder output)
     {

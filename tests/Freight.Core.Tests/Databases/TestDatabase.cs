@@ -15,20 +15,15 @@ internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly IDatabaseServer _server;
     private readonly string _keyRing;
+    private readonly Action<FreightPersistenceOptions>? _configure;
 
     private TestDatabase(IDatabaseServer server, string connectionString, Action<FreightPersistenceOptions>? configure)
     {
         _server = server;
         _keyRing = Path.Combine(Path.GetTempPath(), "freight-core-tests", "keys-" + Guid.NewGuid().ToString("N"));
+        _configure = configure;
         ConnectionString = connectionString;
-        Services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(Time)
-            .AddFreightPersistence(connectionString, options =>
-            {
-                options.KeyRingDirectory = _keyRing;
-                configure?.Invoke(options);
-            })
-            .BuildServiceProvider();
+        Services = AnotherProcess();
     }
 
     public DatabaseProvider Provider => _server.Provider;
@@ -53,6 +48,19 @@ internal sealed class TestDatabase : IAsyncDisposable
 
         return new TestDatabase(server, await server.CreateDatabaseAsync(migrated: migrate), configure);
     }
+
+    /// <summary>
+    /// The services of another process on this database: the same connection string, key ring and clock, but its
+    /// own singletons (stores, caches, connections). Dispose it.
+    /// </summary>
+    public ServiceProvider AnotherProcess() => new ServiceCollection()
+        .AddSingleton<TimeProvider>(Time)
+        .AddFreightPersistence(ConnectionString, options =>
+        {
+            options.KeyRingDirectory = _keyRing;
+            _configure?.Invoke(options);
+        })
+        .BuildServiceProvider();
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();

@@ -72,7 +72,7 @@ public abstract class TenantStoreTests(DatabaseProvider provider, ITestOutputHel
     }
 
     [Fact]
-    public async Task A_key_with_a_known_prefix_and_another_secret_is_invalid()
+    public async Task A_key_with_a_known_prefix_and_another_secret_is_invalid_before_and_after_the_real_key_was_checked()
     {
         await using var db = await OpenAsync();
         if (db is null)
@@ -82,8 +82,13 @@ public abstract class TenantStoreTests(DatabaseProvider provider, ITestOutputHel
 
         var key = (await db.Get<TenantStore>().CreateAsync("Acme", "acme")).FirstKey!.Secret;
         var forged = key[..12] + new string('x', 40);
+        var keys = db.Get<ApiKeyStore>();
 
-        Assert.Equal(ApiKeyCheck.Invalid, (await db.Get<ApiKeyStore>().AuthenticateAsync(forged)).Check);
+        Assert.Equal(ApiKeyCheck.Invalid, (await keys.AuthenticateAsync(forged)).Check);
+        Assert.Equal(ApiKeyCheck.Valid, (await keys.AuthenticateAsync(key)).Check);
+        Assert.Equal(ApiKeyCheck.Invalid, (await keys.AuthenticateAsync(forged)).Check);
+        Assert.Equal(ApiKeyCheck.Invalid, (await keys.AuthenticateAsync(key[..^1] + (key[^1] == 'a' ? 'b' : 'a'))).Check);
+        Assert.Equal(ApiKeyCheck.Valid, (await keys.AuthenticateAsync(key)).Check);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Net;
+using Freight.Core.Tenants;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Freight.Server.Tests.Auth;
 
@@ -37,6 +39,29 @@ public sealed class AuthenticationTests
         using var after = await client.GetAsync("/api/v1/jobs");
 
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        await after.AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized", "Invalid API key");
+    }
+
+    [Fact]
+    public async Task A_key_revoked_by_another_process_on_the_same_database_is_refused_on_the_next_request()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var (tenantId, key) = await server.CreateTenantAsync("acme");
+        using var client = server.Tenant(key);
+        for (var i = 0; i < 2; i++)
+        {
+            using var before = await client.GetAsync("/api/v1/jobs");
+            await before.JsonAsync(HttpStatusCode.OK);
+        }
+
+        await using (var other = server.AnotherProcess())
+        {
+            var keys = other.GetRequiredService<ApiKeyStore>();
+            Assert.NotNull(await keys.RevokeAsync(tenantId, (await keys.ListAsync(tenantId))[0].Id));
+        }
+
+        using var after = await client.GetAsync("/api/v1/jobs");
+
         await after.AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized", "Invalid API key");
     }
 

@@ -18,10 +18,10 @@ public sealed class JobActionTests
 
         using var first = await client.GetAsync($"/api/v1/jobs/{id}");
         var etag = first.Headers.ETag;
-        using var same = await GetAsync(client, id, etag!.Tag);
-        using var any = await GetAsync(client, id, "*");
+        using var same = await JobScenario.GetAsync(client, id, etag!.Tag);
+        using var any = await JobScenario.GetAsync(client, id, "*");
         using var cancelled = await client.PostAsync($"/api/v1/jobs/{id}/cancel", null);
-        using var changed = await GetAsync(client, id, etag.Tag);
+        using var changed = await JobScenario.GetAsync(client, id, etag.Tag);
 
         await first.JsonAsync(HttpStatusCode.OK);
         Assert.Equal("\"1\"", etag.Tag);
@@ -127,12 +127,5 @@ public sealed class JobActionTests
         using var retry = await client.PostAsync($"/api/v1/jobs/{id}/retry?retry_failed_only=true", null);
 
         await retry.AssertErrorAsync(HttpStatusCode.Conflict, "conflict", "The job is pending; only failed or completed_with_errors jobs can be retried.");
-    }
-
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, Guid id, string ifNoneMatch)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/jobs/{id}");
-        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        return await client.SendAsync(request);
     }
 }

@@ -41,6 +41,33 @@ public sealed class JobReadTests
     }
 
     [Fact]
+    public async Task A_job_changed_by_another_process_is_read_afresh_with_a_new_etag()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var (acme, key) = await server.CreateTenantAsync("acme");
+        using var client = server.Tenant(key);
+        var id = await JobScenario.CreateIdAsync(client);
+        using var first = await client.GetAsync($"/api/v1/jobs/{id}");
+        var etag = first.Headers.ETag!.Tag;
+        using (var unchanged = await JobScenario.GetAsync(client, id, etag))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        }
+
+        await using (var worker = server.AnotherProcess())
+        {
+            Assert.NotNull(await worker.GetRequiredService<JobStore>().RequestCancelAsync(acme, id));
+        }
+
+        using var changed = await JobScenario.GetAsync(client, id, etag);
+
+        var body = await changed.JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("pending", (await first.JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal("cancelled", body.GetProperty("status").GetString());
+        Assert.NotEqual(etag, changed.Headers.ETag!.Tag);
+    }
+
+    [Fact]
     public async Task An_unknown_status_filter_is_a_422_listing_the_statuses()
     {
         await using var server = await ApiServer.StartAsync();

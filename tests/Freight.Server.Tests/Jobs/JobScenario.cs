@@ -37,6 +37,14 @@ internal static class JobScenario
 
     public static async Task<Guid> CreateIdAsync(HttpClient client) => (await CreateAsync(client)).GetProperty("id").GetGuid();
 
+    /// <summary><c>GET /api/v1/jobs/{id}</c> with <c>If-None-Match</c>.</summary>
+    public static async Task<HttpResponseMessage> GetAsync(HttpClient client, Guid id, string ifNoneMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/jobs/{id}");
+        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        return await client.SendAsync(request);
+    }
+
     /// <summary>
     /// A job that ran and completed with errors: companies batch 1 written with one refused record, batch 2 failed
     /// as a whole, and log entries at two levels. <paramref name="beforeFinish"/> runs while the job is running.
