@@ -4,7 +4,7 @@ namespace Freight.Client;
 
 /// <summary>
 /// The Freight REST API, typed. Calls are grouped by resource (<see cref="Jobs"/>, <see cref="Admin"/>,
-/// <see cref="Stats"/>, <see cref="Connectors"/>, <see cref="Health"/>) and return <see cref="ApiResult{T}"/> /
+/// <see cref="Stats"/>, <see cref="Connectors"/>, <see cref="Health"/>, <see cref="Metrics"/>) and return <see cref="ApiResult{T}"/> /
 /// <see cref="ApiResult"/>: they never throw except when cancelled; read a failure's API error with
 /// <see cref="FreightApiErrorExtensions.FreightError(ApiResult)"/>. Streams (<c>ListAll…</c>, events) throw
 /// <see cref="ApiException"/>. GETs are retried on transient errors; a job creation only with an idempotency key.
@@ -23,6 +23,7 @@ public sealed class FreightClient : IDisposable
         Stats = new StatsClient(_connection);
         Connectors = new ConnectorsClient(_connection);
         Health = new HealthClient(_connection);
+        Metrics = new MetricsClient(_connection);
     }
 
     /// <summary>A tenant's migration jobs, their batches, logs, failures and live events (<c>X-API-Key</c>).</summary>
@@ -39,6 +40,9 @@ public sealed class FreightClient : IDisposable
 
     /// <summary>The server's health (no key).</summary>
     public HealthClient Health { get; }
+
+    /// <summary>The server's Prometheus metrics (no key).</summary>
+    public MetricsClient Metrics { get; }
 
     /// <summary>The Freight.Http client the calls go through, for its circuit states.</summary>
     public ApiClient Http => _connection.Api;

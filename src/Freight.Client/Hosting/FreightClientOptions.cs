@@ -24,7 +24,10 @@ public sealed class FreightClientOptions
     /// </summary>
     public Action<ApiClientOptions>? ConfigureHttp { get; set; }
 
-    /// <summary>The handler requests go through; the caller keeps ownership. When <see langword="null"/>, the client owns its own.</summary>
+    /// <summary>
+    /// The handler requests go through; the caller keeps ownership. When <see langword="null"/>, the client owns one
+    /// from <see cref="ApiClientOptions.PrimaryHandlerFactory"/>, or else built from <see cref="ApiClientOptions.Transport"/>.
+    /// </summary>
     public HttpMessageHandler? Handler { get; set; }
 
     /// <summary>The name of the underlying clients in Freight.Http's logs and metrics.</summary>

@@ -4,7 +4,8 @@ namespace Freight.Client;
 
 /// <summary>
 /// The Freight.Http clients the resource clients share, and the keys they add. Health probes go through a second
-/// client without retries, because a 503 there is an answer (the server is unhealthy), not a transient error.
+/// client without retries or circuit breaker, because a 503 there is an answer (the server is unhealthy), not a
+/// transient error, and a probe must always reach the server.
 /// </summary>
 internal sealed class FreightConnection : IDisposable
 {
@@ -31,8 +32,9 @@ internal sealed class FreightConnection : IDisposable
         var apiOptions = HttpOptions(options);
         var probeOptions = HttpOptions(options);
         probeOptions.Retry.MaxAttempts = 1;
+        probeOptions.CircuitBreaker.Enabled = false;
         _ownsHandler = options.Handler is null;
-        _handler = options.Handler ?? apiOptions.Transport.CreateHandler();
+        _handler = options.Handler ?? apiOptions.PrimaryHandlerFactory?.Invoke() ?? apiOptions.Transport.CreateHandler();
         _apiHttp = new HttpClient(_handler, disposeHandler: false);
         _probeHttp = new HttpClient(_handler, disposeHandler: false);
         Api = new ApiClient(_apiHttp, apiOptions, name: options.Name);

@@ -55,4 +55,18 @@ public sealed class HealthTests
 
         Assert.Equal((HttpStatusCode.NotFound, "No health component 'disk'; there are database, worker, queue."), (error.StatusCode, error.Message));
     }
+
+    [Fact]
+    public async Task Metrics_read_as_prometheus_text_without_a_key()
+    {
+        await using var api = await TenantServer.StartAsync();
+        await api.Client.Jobs.CreateAsync(Jobs.JobRequests.Valid());
+        using var anonymous = Sdk.Anonymous(api.Server);
+
+        var result = await anonymous.Metrics.GetTextAsync();
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Contains("freight_jobs{status=\"pending\"} 1\n", result.Value, StringComparison.Ordinal);
+        Assert.Contains("freight_database_up 1\n", result.Value, StringComparison.Ordinal);
+    }
 }

@@ -48,4 +48,22 @@ public sealed class ConnectionTests
 
         Assert.StartsWith("FreightClientOptions.BaseAddress is required.", thrown.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_handler_given_by_the_caller_carries_the_calls_and_outlives_the_client()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.DefaultResponse = ScriptedResponse.Json("""{"status":"healthy"}""");
+        using var handler = new SocketsHttpHandler();
+        var client = new FreightClient(new FreightClientOptions { BaseAddress = server.BaseAddress, Handler = handler, TimeProvider = new ManualTimeProvider() });
+
+        var live = await client.Health.LiveAsync();
+        client.Dispose();
+        using var after = new HttpClient(handler, disposeHandler: false);
+        using var response = await after.GetAsync(new Uri(server.BaseAddress, "health/live"));
+
+        Assert.Equal(HealthStatus.Healthy, live.Value.Status);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, server.RequestCount);
+    }
 }
