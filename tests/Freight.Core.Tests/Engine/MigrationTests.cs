@@ -32,7 +32,9 @@ public abstract class MigrationTests(DatabaseProvider provider, ITestOutputHelpe
         var counts = await sandbox.CountsAsync();
         Output.WriteLine($"{sandbox.Data.Counts}; {counts}");
         Output.WriteLine(string.Join(Environment.NewLine, failures.GroupBy(f => (f.Entity, f.ErrorCode)).Select(g => $"{g.Key}: {g.Count()}")));
-        Assert.Equal(expected.Failures, failures.Select(f => $"{f.Entity} {f.SourceId} {f.ErrorCode}").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            expected.Refusals.Select(f => f.ToString()),
+            failures.Select(f => new TargetRefusal(ObjectName(f.Entity), f.SourceId, f.ErrorCode).ToString()).Order(StringComparer.Ordinal));
         Assert.All(failures, failure => Assert.Equal(FailureOrigin.Target, failure.Origin));
         Assert.All(failures, failure => Assert.False(string.IsNullOrWhiteSpace(failure.Message)));
         var records = counts.GetProperty("records");
@@ -49,6 +51,9 @@ public abstract class MigrationTests(DatabaseProvider provider, ITestOutputHelpe
             (phase.Status, phase.RecordsWritten, phase.RecordsFailed)));
         Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
     }
+
+    /// <summary>The phase as the API and <see cref="ExpectedOutcome"/> name it: <c>ListEntries</c> is <c>list_entries</c>.</summary>
+    private static string ObjectName(Phase phase) => JsonNamingPolicy.SnakeCaseLower.ConvertName(phase.ToString());
 }
 
 public abstract class ResumeTests(DatabaseProvider provider, ITestOutputHelper output) : DatabaseTests(provider, output)

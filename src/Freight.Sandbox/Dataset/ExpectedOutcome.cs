@@ -1,12 +1,11 @@
-using Freight.Core.Domain;
-using Freight.Sandbox.Dataset;
+using System.Globalization;
 
-namespace Freight.Core.Tests.Engine;
+namespace Freight.Sandbox.Dataset;
 
 /// <summary>
 /// What a migration of <see cref="SandboxDataset"/> into Attio must end with, worked out from the dataset alone:
 /// the records the target must refuse, each with the Attio error it answers, and so how many records each object
-/// holds afterwards.
+/// holds afterwards. Objects are named as Freight's API names a job's phases (<see cref="MigratedObjects"/>).
 /// </summary>
 /// <remarks>
 /// The dataset flags the records Attio itself refuses (<see cref="Rejection"/>). A record whose association
@@ -14,10 +13,13 @@ namespace Freight.Core.Tests.Engine;
 /// in turn: Attio answers <c>value_not_found</c> for a reference to a record it does not hold (<c>not_found</c>
 /// for a note's parent), and Freight never writes a record without its associations. Custom reference fields are
 /// different: a value naming a record Attio does not hold is left out with a warning, as it may be a forward
-/// reference, so they refuse nothing.
+/// reference, so they refuse nothing. A note is written once per parent, so its records are note-parent pairs.
 /// </remarks>
-internal sealed class ExpectedOutcome
+public sealed class ExpectedOutcome
 {
+    private readonly List<TargetRefusal> _refusals = [];
+    private readonly Dictionary<string, long> _held = [];
+
     private ExpectedOutcome(SandboxDataset data)
     {
         var companies = Refused(data.Companies, c => c.Id, c => c.ExpectedRejection is null ? null : "value_not_found");
@@ -30,10 +32,12 @@ internal sealed class ExpectedOutcome
             || o.PersonIds.Any(id => !Holds(data.Persons, persons, id))
                 ? "value_not_found"
                 : null);
-        Failures = [];
-        Add(Phase.Companies, companies);
-        Add(Phase.People, persons);
-        Add(Phase.Deals, deals);
+        Add(MigratedObjects.Companies, companies);
+        Add(MigratedObjects.People, persons);
+        Add(MigratedObjects.Deals, deals);
+        _held[MigratedObjects.Companies] = data.Counts.Companies - companies.Count;
+        _held[MigratedObjects.People] = data.Counts.Persons - persons.Count;
+        _held[MigratedObjects.Deals] = data.Counts.Opportunities - deals.Count;
 
         var notes = 0L;
         foreach (var note in data.Notes)
@@ -41,7 +45,7 @@ internal sealed class ExpectedOutcome
             notes += Parents(note, data, companies, persons, deals);
         }
 
-        Notes = notes;
+        _held[MigratedObjects.Notes] = notes;
         var entries = 0L;
         foreach (var entry in data.ListEntries)
         {
@@ -53,7 +57,7 @@ internal sealed class ExpectedOutcome
             };
             if (refused.ContainsKey(entry.EntityId))
             {
-                Failures.Add($"ListEntries {entry.Id} not_found");
+                _refusals.Add(new(MigratedObjects.ListEntries, entry.Id.ToString(CultureInfo.InvariantCulture), "not_found"));
             }
             else
             {
@@ -61,27 +65,34 @@ internal sealed class ExpectedOutcome
             }
         }
 
-        Entries = entries;
-        Companies = data.Counts.Companies - companies.Count;
-        People = data.Counts.Persons - persons.Count;
-        Deals = data.Counts.Opportunities - deals.Count;
-        Failures.Sort(StringComparer.Ordinal);
+        _held[MigratedObjects.ListEntries] = entries;
+        _refusals.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
     }
 
-    /// <summary>"Phase source-id code" of every record the job must list as failed, in ordinal order.</summary>
-    public List<string> Failures { get; }
+    /// <summary>Every record the job must list as failed, ordered by <see cref="TargetRefusal.ToString"/> (ordinal).</summary>
+    public IReadOnlyList<TargetRefusal> Refusals => _refusals;
 
-    public long Companies { get; }
+    public long Companies => _held[MigratedObjects.Companies];
 
-    public long People { get; }
+    public long People => _held[MigratedObjects.People];
 
-    public long Deals { get; }
+    public long Deals => _held[MigratedObjects.Deals];
 
-    public long Notes { get; }
+    public long Notes => _held[MigratedObjects.Notes];
 
-    public long Entries { get; }
+    public long Entries => _held[MigratedObjects.ListEntries];
 
-    public static ExpectedOutcome Of(SandboxDataset data) => new(data);
+    public static ExpectedOutcome Of(SandboxDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new(data);
+    }
+
+    /// <summary>Records of <paramref name="objectName"/> (one of <see cref="MigratedObjects.All"/>) the target holds afterwards.</summary>
+    public long Held(string objectName) => _held[objectName];
+
+    /// <summary>Records of <paramref name="objectName"/> the job reads: those the target holds and those it refuses.</summary>
+    public long Source(string objectName) => _held[objectName] + _refusals.Count(f => f.ObjectName == objectName);
 
     private long Parents(Note note, SandboxDataset data, Dictionary<long, string> companies, Dictionary<long, string> persons, Dictionary<long, string> deals)
     {
@@ -97,7 +108,7 @@ internal sealed class ExpectedOutcome
             {
                 if (parent > count || refused.ContainsKey(parent))
                 {
-                    Failures.Add($"Notes {note.Id}:{kind}:{parent} not_found");
+                    _refusals.Add(new(MigratedObjects.Notes, $"{note.Id}:{kind}:{parent}", "not_found"));
                 }
                 else
                 {
@@ -109,8 +120,8 @@ internal sealed class ExpectedOutcome
         return written;
     }
 
-    private void Add(Phase phase, Dictionary<long, string> refused) =>
-        Failures.AddRange(refused.Select(r => $"{phase} {r.Key} {r.Value}"));
+    private void Add(string objectName, Dictionary<long, string> refused) =>
+        _refusals.AddRange(refused.Select(r => new TargetRefusal(objectName, r.Key.ToString(CultureInfo.InvariantCulture), r.Value)));
 
     private static bool Holds<T>(RecordSet<T> records, Dictionary<long, string> refused, long id)
         where T : class =>
@@ -129,4 +140,11 @@ internal sealed class ExpectedOutcome
 
         return refused;
     }
+}
+
+/// <summary>A record the target refuses: its object, its source id as a job lists its failures, and Attio's error code.</summary>
+public sealed record TargetRefusal(string ObjectName, string SourceId, string Code)
+{
+    /// <summary><c>"object source-id code"</c>, e.g. <c>"people 42 validation_type"</c>.</summary>
+    public override string ToString() => $"{ObjectName} {SourceId} {Code}";
 }
