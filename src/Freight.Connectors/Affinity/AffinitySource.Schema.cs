@@ -11,27 +11,22 @@ public sealed partial class AffinitySource
     /// </summary>
     public async Task<SourceSchema> ReadSchemaAsync(CancellationToken cancellationToken)
     {
-        var fields = new List<FieldDefinition>();
-        var users = new Dictionary<long, SourceUser>();
         var whoami = await _client.SendAsync<WireWhoAmI>(Freight.Http.ApiRequest.Get("v2/auth/whoami"), cancellationToken).ConfigureAwait(false);
         if (!whoami.IsSuccess)
         {
             throw Failure(whoami.Error, "the key's identity");
         }
 
+        // The reads are independent: they go side by side, and are put together in a fixed order.
+        var companyFields = GlobalFieldsAsync("v2/companies/fields", "company fields", EntityKind.Companies, cancellationToken);
+        var personFields = GlobalFieldsAsync("v2/persons/fields", "person fields", EntityKind.People, cancellationToken);
+        var persons = GetAllAsync<WirePerson>("v2/persons", NoQuery, "persons", cancellationToken);
+        var lists = ListsWithFieldsAsync(cancellationToken);
+        await Task.WhenAll(companyFields, personFields, persons, lists).ConfigureAwait(false);
+
         var me = whoami.Value.User;
-        users[me.Id] = new SourceUser(Id(me.Id), FullName(me.FirstName, me.LastName), me.EmailAddress);
-
-        var companyFields = Definitions(
-            await GetAllAsync<WireFieldMetadata>("v2/companies/fields", NoQuery, "company fields", cancellationToken).ConfigureAwait(false),
-            "global", EntityKind.Companies, listId: null);
-        fields.AddRange(await WithOptionsAsync(companyFields, "v2/companies/fields", cancellationToken).ConfigureAwait(false));
-
-        var personFields = Definitions(
-            await GetAllAsync<WireFieldMetadata>("v2/persons/fields", NoQuery, "person fields", cancellationToken).ConfigureAwait(false),
-            "global", EntityKind.People, listId: null);
-        fields.AddRange(await WithOptionsAsync(personFields, "v2/persons/fields", cancellationToken).ConfigureAwait(false));
-        foreach (var person in await GetAllAsync<WirePerson>("v2/persons", NoQuery, "persons", cancellationToken).ConfigureAwait(false))
+        var users = new Dictionary<long, SourceUser> { [me.Id] = new SourceUser(Id(me.Id), FullName(me.FirstName, me.LastName), me.EmailAddress) };
+        foreach (var person in await persons.ConfigureAwait(false))
         {
             if (person.Type == "internal")
             {
@@ -39,23 +34,40 @@ public sealed partial class AffinitySource
             }
         }
 
-        var lists = new List<ListDefinition>();
-        foreach (var list in await ListsAsync(cancellationToken).ConfigureAwait(false))
+        var fields = new List<FieldDefinition>(await companyFields.ConfigureAwait(false));
+        fields.AddRange(await personFields.ConfigureAwait(false));
+        var listDefinitions = new List<ListDefinition>();
+        foreach (var (list, listFields) in await lists.ConfigureAwait(false))
         {
-            if (KindOf(list.Type) is not { } kind)
-            {
-                continue;
-            }
-
-            lists.Add(new ListDefinition(Id(list.Id), list.Name, kind));
-            var listFields = Definitions(
-                await GetAllAsync<WireFieldMetadata>($"v2/lists/{list.Id}/fields", NoQuery, $"the fields of list {list.Id}", cancellationToken).ConfigureAwait(false),
-                "list", kind, Id(list.Id));
-            fields.AddRange(await WithOptionsAsync(listFields, $"v2/lists/{list.Id}/fields", cancellationToken).ConfigureAwait(false));
+            listDefinitions.Add(list);
+            fields.AddRange(listFields);
         }
 
-        SchemaRead(_logger, fields.Count, lists.Count, users.Count);
-        return new SourceSchema(fields, lists, [.. users.Values.OrderBy(u => long.Parse(u.Id, System.Globalization.CultureInfo.InvariantCulture))]);
+        SchemaRead(_logger, fields.Count, listDefinitions.Count, users.Count);
+        return new SourceSchema(fields, listDefinitions, [.. users.Values.OrderBy(u => long.Parse(u.Id, System.Globalization.CultureInfo.InvariantCulture))]);
+    }
+
+    private async Task<List<FieldDefinition>> GlobalFieldsAsync(string path, string what, EntityKind kind, CancellationToken cancellationToken)
+    {
+        var definitions = Definitions(
+            await GetAllAsync<WireFieldMetadata>(path, NoQuery, what, cancellationToken).ConfigureAwait(false), "global", kind, listId: null);
+        return await WithOptionsAsync(definitions, path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Each list Freight migrates, in id order, with its own fields.</summary>
+    private async Task<(ListDefinition List, List<FieldDefinition> Fields)[]> ListsWithFieldsAsync(CancellationToken cancellationToken)
+    {
+        var lists = (await ListsAsync(cancellationToken).ConfigureAwait(false))
+            .Select(list => (List: list, Kind: KindOf(list.Type)))
+            .Where(list => list.Kind is not null);
+        return await Task.WhenAll(lists.Select(async list =>
+        {
+            var path = $"v2/lists/{list.List.Id}/fields";
+            var definitions = Definitions(
+                await GetAllAsync<WireFieldMetadata>(path, NoQuery, $"the fields of list {list.List.Id}", cancellationToken).ConfigureAwait(false),
+                "list", list.Kind!.Value, Id(list.List.Id));
+            return (new ListDefinition(Id(list.List.Id), list.List.Name, list.Kind.Value), await WithOptionsAsync(definitions, path, cancellationToken).ConfigureAwait(false));
+        })).ConfigureAwait(false);
     }
 
     /// <summary>The lists of the workspace, by id, read once per source.</summary>

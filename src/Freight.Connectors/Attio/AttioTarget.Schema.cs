@@ -11,39 +11,34 @@ public sealed partial class AttioTarget
     /// people and deals, one attribute per custom field (with its select options), one list per source list with its
     /// attributes. Remembers field slugs, list slugs, members and deal stages for the writes.
     /// </summary>
+    /// <remarks>
+    /// The objects, the lists, the members and the stages are prepared side by side, and each attribute's options
+    /// while the next attribute is created; what Attio shows in order (an object's or a list's attributes, an
+    /// attribute's options, the stages) is still created in the source's order.
+    /// </remarks>
     public async Task<SchemaReport> EnsureSchemaAsync(SourceSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
         try
         {
             var run = new SchemaRun(this, cancellationToken);
-            var fields = new Dictionary<string, MappedField>(StringComparer.Ordinal);
-            foreach (var kind in ObjectKinds)
-            {
-                var path = $"v2/objects/{AttioSchemaMap.ObjectOf(kind)}";
-                var existing = await run.AttributesAsync(path).ConfigureAwait(false);
-                await run.EnsureAffinityIdAsync(path, existing).ConfigureAwait(false);
-                // An Affinity opportunity lives in exactly one opportunity list, so that list's fields are the deal's own.
-                foreach (var field in schema.Fields.Where(f => f.Entity == kind && (f.ListId is null || kind == EntityKind.Deals)))
-                {
-                    fields[field.Id] = await run.EnsureFieldAsync(path, existing, field, onList: false).ConfigureAwait(false);
-                }
-            }
-
-            var lists = await run.EnsureListsAsync(schema, fields).ConfigureAwait(false);
-            var members = await run.ReadAsync("v2/workspace_members").ConfigureAwait(false);
-            var stages = await run.EnsureStagesAsync(schema).ConfigureAwait(false);
+            var objects = Task.WhenAll(ObjectKinds.Select(kind => EnsureObjectAsync(run, schema, kind)));
+            var lists = run.EnsureListsAsync(schema);
+            var members = run.ReadAsync("v2/workspace_members");
+            var stages = run.EnsureStagesAsync(schema);
+            await Task.WhenAll(objects, lists, members, stages).ConfigureAwait(false);
             _schema = new AttioSchemaMap(
-                fields,
-                lists,
-                [.. members.Where(m => m.GetProperty("access_level").GetString() != "suspended").Select(m => m.GetProperty("email_address").GetString()!)],
-                [.. stages.Where(s => !s.GetProperty("is_archived").GetBoolean()).Select(s => s.GetProperty("title").GetString()!)]);
-            if (run.Created.Count > 0)
+                run.Fields,
+                await lists.ConfigureAwait(false),
+                [.. (await members.ConfigureAwait(false)).Where(m => m.GetProperty("access_level").GetString() != "suspended").Select(m => m.GetProperty("email_address").GetString()!)],
+                [.. (await stages.ConfigureAwait(false)).Where(s => !s.GetProperty("is_archived").GetBoolean()).Select(s => s.GetProperty("title").GetString()!)]);
+            var report = run.Report();
+            if (report.Created.Count > 0)
             {
-                AttioLog.SchemaCreated(_logger, string.Join(", ", run.Created));
+                AttioLog.SchemaCreated(_logger, string.Join(", ", report.Created));
             }
 
-            return new SchemaReport(run.Created, run.Warnings);
+            return report;
         }
         catch (AttioReadException ex)
         {
@@ -51,12 +46,85 @@ public sealed partial class AttioTarget
         }
     }
 
+    private static async Task EnsureObjectAsync(SchemaRun run, SourceSchema schema, EntityKind kind)
+    {
+        var path = $"v2/objects/{AttioSchemaMap.ObjectOf(kind)}";
+        var existing = await run.AttributesAsync(path).ConfigureAwait(false);
+        await run.EnsureAffinityIdAsync(path, existing).ConfigureAwait(false);
+        // An Affinity opportunity lives in exactly one opportunity list, so that list's fields are the deal's own.
+        await run.EnsureFieldsAsync(path, existing, schema.Fields.Where(f => f.Entity == kind && (f.ListId is null || kind == EntityKind.Deals)), onList: false)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>One EnsureSchemaAsync: its requests, and what it created or warned about.</summary>
     private sealed class SchemaRun(AttioTarget target, CancellationToken cancellationToken)
     {
-        public List<string> Created { get; } = [];
+        private readonly Lock _lock = new();
+        private readonly List<string> _created = [];
+        private readonly List<string> _warnings = [];
 
-        public List<string> Warnings { get; } = [];
+        // Each source field's Attio attribute, on its object and on its list; a field on both (a deal list's) maps to the list's.
+        private readonly Dictionary<string, MappedField> _objectFields = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, MappedField> _listFields = new(StringComparer.Ordinal);
+
+        /// <summary>Each source field's Attio attribute, once every attribute is prepared.</summary>
+        public Dictionary<string, MappedField> Fields
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    var fields = new Dictionary<string, MappedField>(_objectFields, StringComparer.Ordinal);
+                    foreach (var (id, mapped) in _listFields)
+                    {
+                        fields[id] = mapped;
+                    }
+
+                    return fields;
+                }
+            }
+        }
+
+        /// <summary>What was created and warned about, each in a stable order (requests run side by side).</summary>
+        public SchemaReport Report()
+        {
+            lock (_lock)
+            {
+                return new SchemaReport([.. _created.Order(StringComparer.Ordinal)], [.. _warnings.Order(StringComparer.Ordinal)]);
+            }
+        }
+
+        /// <summary>
+        /// The attributes of <paramref name="fields"/> one after another, in order; each one's options are prepared
+        /// while the next attribute is.
+        /// </summary>
+        public async Task EnsureFieldsAsync(string path, Dictionary<string, JsonElement> existing, IEnumerable<FieldDefinition> fields, bool onList)
+        {
+            var options = new List<Task>();
+            foreach (var field in fields)
+            {
+                var mapped = await EnsureAttributeAsync(path, existing, field, onList).ConfigureAwait(false);
+                lock (_lock)
+                {
+                    (onList ? _listFields : _objectFields)[field.Id] = mapped;
+                }
+
+                if (mapped.Kind is AttioValueKind.Select or AttioValueKind.Status)
+                {
+                    options.Add(EnsureOptionsAsync(path, mapped, field));
+                }
+            }
+
+            await Task.WhenAll(options).ConfigureAwait(false);
+        }
+
+        private void Add(List<string> notes, string note)
+        {
+            lock (_lock)
+            {
+                notes.Add(note);
+            }
+        }
 
         public async Task<List<JsonElement>> ReadAsync(string path)
         {
@@ -116,7 +184,7 @@ public sealed partial class AttioTarget
                 .ConfigureAwait(false);
         }
 
-        public async Task<MappedField> EnsureFieldAsync(string path, Dictionary<string, JsonElement> existing, FieldDefinition field, bool onList)
+        private async Task<MappedField> EnsureAttributeAsync(string path, Dictionary<string, JsonElement> existing, FieldDefinition field, bool onList)
         {
             var kind = AttioSchemaMap.KindOf(field, onList);
             var slug = AttioSchemaMap.FieldSlug(field.Id);
@@ -127,7 +195,7 @@ public sealed partial class AttioTarget
                 var actual = attribute.GetProperty("type").GetString();
                 if (actual != type)
                 {
-                    Warnings.Add($"{path}/attributes/{slug} is {actual}, not {type}: values of field {field.Id} ({field.Name}) may be refused.");
+                    Add(_warnings, $"{path}/attributes/{slug} is {actual}, not {type}: values of field {field.Id} ({field.Name}) may be refused.");
                 }
             }
             else
@@ -141,21 +209,22 @@ public sealed partial class AttioTarget
                 await CreateAsync($"{path}/attributes", Attribute(field.Name, slug, type, unique: false, multiple, config)).ConfigureAwait(false);
             }
 
-            if (kind is AttioValueKind.Select or AttioValueKind.Status)
-            {
-                var choices = kind == AttioValueKind.Select ? "options" : "statuses";
-                var titles = (await ReadAsync($"{path}/attributes/{slug}/{choices}").ConfigureAwait(false))
-                    .Select(o => o.GetProperty("title").GetString()).ToHashSet(StringComparer.Ordinal);
-                foreach (var option in field.Options.Where(o => !titles.Contains(o)).Distinct(StringComparer.Ordinal))
-                {
-                    await CreateAsync($"{path}/attributes/{slug}/{choices}", new { data = new { title = option } }).ConfigureAwait(false);
-                }
-            }
-
             return new MappedField(slug, kind, multiple);
         }
 
-        public async Task<Dictionary<string, string>> EnsureListsAsync(SourceSchema schema, Dictionary<string, MappedField> fields)
+        /// <summary>The select options (or statuses) of the field that Attio does not have yet, in the source's order.</summary>
+        private async Task EnsureOptionsAsync(string path, MappedField mapped, FieldDefinition field)
+        {
+            var choices = mapped.Kind == AttioValueKind.Select ? "options" : "statuses";
+            var titles = (await ReadAsync($"{path}/attributes/{mapped.Slug}/{choices}").ConfigureAwait(false))
+                .Select(o => o.GetProperty("title").GetString()).ToHashSet(StringComparer.Ordinal);
+            foreach (var option in field.Options.Where(o => !titles.Contains(o)).Distinct(StringComparer.Ordinal))
+            {
+                await CreateAsync($"{path}/attributes/{mapped.Slug}/{choices}", new { data = new { title = option } }).ConfigureAwait(false);
+            }
+        }
+
+        public async Task<Dictionary<string, string>> EnsureListsAsync(SourceSchema schema)
         {
             var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
             var existing = (await ReadAsync("v2/lists").ConfigureAwait(false)).Select(l => l.GetProperty("api_slug").GetString()).ToHashSet(StringComparer.Ordinal);
@@ -180,10 +249,7 @@ public sealed partial class AttioTarget
                 slugs[list.Id] = slug;
                 var path = $"v2/lists/{slug}";
                 var attributes = await AttributesAsync(path).ConfigureAwait(false);
-                foreach (var field in schema.Fields.Where(f => f.ListId == list.Id))
-                {
-                    fields[field.Id] = await EnsureFieldAsync(path, attributes, field, onList: true).ConfigureAwait(false);
-                }
+                await EnsureFieldsAsync(path, attributes, schema.Fields.Where(f => f.ListId == list.Id), onList: true).ConfigureAwait(false);
             }
 
             return slugs;
@@ -210,7 +276,7 @@ public sealed partial class AttioTarget
             var result = await target._http.PostAsync(path, body, retrySafe: true, cancellationToken).ConfigureAwait(false);
             if (result.IsSuccess || result.Error.StatusCode == System.Net.HttpStatusCode.Conflict)
             {
-                Created.Add($"{path} {Describe(body)}");
+                Add(_created, $"{path} {Describe(body)}");
                 return;
             }
 
@@ -218,7 +284,7 @@ public sealed partial class AttioTarget
             var (code, message) = AttioHttp.Describe(result.Error);
             if (result.Error.Kind == Freight.Http.ApiErrorKind.Http && (int)result.Error.StatusCode!.Value is >= 400 and < 500)
             {
-                Warnings.Add($"Attio refused {path} {Describe(body)}: {code}: {message}");
+                Add(_warnings, $"Attio refused {path} {Describe(body)}: {code}: {message}");
                 return;
             }
 
