@@ -86,6 +86,15 @@ public sealed partial class ApiClient
     {
         call.Attempts++;
         var cancellationToken = context.CancellationToken;
+        // The first attempt holds the call's token; a retry takes one of its own when the budget counts every request.
+        using var retryLease = call.Attempts > 1 && _options.RateLimit.ChargeRetries && call.Gate is { } gate
+            ? await gate.AcquireAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        if (retryLease is { IsAcquired: false })
+        {
+            return Outcome.FromException<HttpResponseMessage>(LimiterRejected(call.Gate!.Key, retryLease).ToException());
+        }
+
         var resentAfterRefresh = false;
         while (true)
         {

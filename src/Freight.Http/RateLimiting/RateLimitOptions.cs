@@ -30,6 +30,13 @@ public sealed class RateLimitOptions
     /// </summary>
     public string? Key { get; set; }
 
+    /// <summary>
+    /// Whether a retry takes a token of its own, as the first attempt does. Off, a call takes one token however many
+    /// attempts it makes; on, every request sent counts against the budget, as most servers count it.
+    /// </summary>
+    /// <value><see langword="false"/></value>
+    public bool ChargeRetries { get; set; }
+
     /// <summary>Whether a 429 pauses every call on the key until the server's <c>Retry-After</c> passes.</summary>
     /// <value><see langword="true"/></value>
     public bool PauseOnTooManyRequests { get; set; } = true;
