@@ -95,14 +95,12 @@ internal sealed class AttioHttp : IDisposable
             BaseAddress = config.BaseUrl,
             Auth = ApiAuth.Bearer(config.ApiKey),
             TimeProvider = context.TimeProvider,
-            // One token at a time, returned evenly at 98 % of the budget: requests are spread out, so none of Attio's
-            // one-second windows sees more than the budget. At exactly the budget, a millisecond of network or
-            // scheduling jitter puts one request too many in a window now and then, and each such 429 costs a retry
-            // a second later. Paced like that, a 429 is the exception, and it makes only the request that got it wait
-            // its Retry-After (the engine snoozes that record without using an attempt) instead of stopping every
-            // write in flight: when the budget really is spent, each request meets its own 429 and waits. Attio counts
-            // every request, so a retry after a 5xx or a cut connection takes a token too.
-            RateLimit = { PermitLimit = perSecond * 49, Period = TimeSpan.FromSeconds(50), Burst = 1, Key = key, PauseOnTooManyRequests = false, ChargeRetries = true },
+            // One token at a time, returned every 1/perSecond: requests are spread evenly, so none of Attio's one-second
+            // windows sees more than the budget. Attio counts every request, so a retry after a 5xx or a cut connection
+            // takes a token too. Paced like that, a 429 is the exception, and it makes only the request that got it
+            // wait its Retry-After (the engine snoozes that record without using an attempt) instead of stopping every
+            // write in flight: when the budget really is spent, each request meets its own 429 and waits.
+            RateLimit = { PermitLimit = perSecond, Burst = 1, Key = key, PauseOnTooManyRequests = false, ChargeRetries = true },
         };
         tune?.Invoke(options);
         return options;
