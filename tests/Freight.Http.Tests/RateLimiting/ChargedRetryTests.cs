@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
 using Freight.TestUtils;
 using Microsoft.AspNetCore.Http;
 
@@ -41,5 +42,30 @@ public sealed class ChargedRetryTests
 
         Assert.True(result.IsSuccess);
         Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(retrySentAtMs)], arrivals);
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public async Task A_call_that_is_retried_takes_one_permit_or_one_per_attempt(bool chargeRetries, long permits)
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(503), ScriptedResponse.Json("{}"));
+        var time = new ManualTimeProvider();
+        using var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 2, QueueLimit = 0 });
+        var options = TestClients.Options(server, time, maxAttempts: 2, breaker: false);
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
+        options.RateLimit.LimiterFactory = _ => limiter;
+        options.RateLimit.ChargeRetries = chargeRetries;
+        using var client = ApiClient.Create(options, name: TestClients.UniqueName("charged-permits"));
+
+        var call = client.SendAsync(ApiRequest.Get("items"));
+        await time.WaitForPendingTimerAsync(due => due == TimeSpan.FromMilliseconds(200), TestClients.RealTimeLimit);
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        var result = await TestClients.Settled(call);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(permits, limiter.GetStatistics()!.TotalSuccessfulLeases);
     }
 }
