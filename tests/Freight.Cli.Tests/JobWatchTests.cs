@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Freight.Server.Tests;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Freight.Cli.Tests;
 
@@ -16,7 +15,7 @@ public sealed class JobWatchTests
     public async Task Jobs_watch_follows_a_job_to_its_end_and_exits_0_with_a_warning_for_refused_records()
     {
         await using var sandboxes = await Sandboxes.StartAsync();
-        await using var server = await StartServerAsync();
+        await using var server = await ApiServer.StartWithWorkerAsync();
         var (_, key) = await server.CreateTenantAsync("acme");
         using var cli = new FreightCli();
         cli.Environment["FREIGHT_URL"] = server.BaseAddress.ToString();
@@ -45,7 +44,7 @@ public sealed class JobWatchTests
     public async Task A_finished_job_shows_its_log_and_a_retry_queues_it_again_to_its_end()
     {
         await using var sandboxes = await Sandboxes.StartAsync();
-        await using var server = await StartServerAsync();
+        await using var server = await ApiServer.StartWithWorkerAsync();
         var (_, key) = await server.CreateTenantAsync("acme");
         using var cli = new FreightCli();
         cli.Environment["FREIGHT_URL"] = server.BaseAddress.ToString();
@@ -63,14 +62,4 @@ public sealed class JobWatchTests
         Assert.Equal("completed_with_errors", JsonDocument.Parse(again.OutputLines[^1]).RootElement.GetProperty("status").GetString());
         Assert.Equal(0, await sandboxes.DuplicatesAsync());
     }
-
-    /// <summary>The API with its worker on a real clock, allowed to reach the simulators on loopback.</summary>
-    private static Task<ApiServer> StartServerAsync() => ApiServer.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Freight:RunWorker"] = "true",
-            ["Freight:OutboundAllowlist"] = "127.0.0.1",
-            ["Freight:PollInterval"] = "00:00:00.050",
-        },
-        services => services.AddSingleton(TimeProvider.System));
 }

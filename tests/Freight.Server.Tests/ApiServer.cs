@@ -73,6 +73,19 @@ internal sealed class ApiServer : IAsyncDisposable
         return new ApiServer(app, directory, time);
     }
 
+    /// <summary>
+    /// The API with its worker on a real clock (jobs run as <c>freight serve</c> runs them), allowed to reach the
+    /// simulators on loopback, polling for jobs every 50 ms.
+    /// </summary>
+    public static Task<ApiServer> StartWithWorkerAsync() => StartAsync(
+        new Dictionary<string, string?>
+        {
+            ["Freight:RunWorker"] = "true",
+            ["Freight:OutboundAllowlist"] = "127.0.0.1",
+            ["Freight:PollInterval"] = "00:00:00.050",
+        },
+        services => services.AddSingleton(TimeProvider.System));
+
     public HttpClient Client(string? header = null, string? value = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -3,7 +3,6 @@ using Freight.Sandbox.Affinity;
 using Freight.Sandbox.Attio;
 using Freight.Sandbox.Dataset;
 using Freight.Server.Tests;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Freight.Client.Tests.Jobs;
 
@@ -19,14 +18,7 @@ public sealed class EndToEndTests
         var data = SandboxDataset.Generate(5, 20);
         await using var affinity = await AffinitySimulator.StartAsync(data, new AffinitySimulatorOptions { Speed = 1000 });
         await using var attio = await AttioSimulator.StartAsync(new AttioSimulatorOptions { Speed = 1000, WorkspaceMembers = AttioSimulatorOptions.MembersFrom(data) });
-        await using var server = await ApiServer.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Freight:RunWorker"] = "true",
-                ["Freight:OutboundAllowlist"] = "127.0.0.1",
-                ["Freight:PollInterval"] = "00:00:00.050",
-            },
-            services => services.AddSingleton(TimeProvider.System));
+        await using var server = await ApiServer.StartWithWorkerAsync();
         var (_, key) = await server.CreateTenantAsync("acme");
         using var client = Sdk.Tenant(server, key);
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Freight.Sandbox.Affinity;
 using Freight.Sandbox.Attio;
 using Freight.Sandbox.Dataset;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Freight.Server.Tests.Jobs;
 
@@ -24,14 +23,7 @@ public sealed class EndToEndTests
         await using var attio = await AttioSimulator.StartAsync(new AttioSimulatorOptions { Speed = 1000, WorkspaceMembers = AttioSimulatorOptions.MembersFrom(data) });
         using var target = new HttpClient { BaseAddress = attio.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", attio.ApiKey);
-        await using var server = await ApiServer.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Freight:RunWorker"] = "true",
-                ["Freight:OutboundAllowlist"] = "127.0.0.1",
-                ["Freight:PollInterval"] = "00:00:00.050",
-            },
-            services => services.AddSingleton(TimeProvider.System));
+        await using var server = await ApiServer.StartWithWorkerAsync();
         var (_, key) = await server.CreateTenantAsync("acme");
         using var client = server.Tenant(key);
 
