@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http;
 namespace Freight.Sandbox.Inspection;
 
 /// <summary>
-/// Records every request outside <c>/_sandbox</c> in the <see cref="RequestLog"/> once it is answered,
-/// with the status the client got: 0 when the connection was cut, faulted or not.
+/// Records every request outside <c>/_sandbox</c> in the <see cref="RequestLog"/> with the status the client
+/// got, 0 when the connection was cut, faulted or not. An answer is counted as its headers go out, before the
+/// client can read it, so a client that reads <c>/_sandbox/requests</c> right after an answer finds it counted.
 /// </summary>
 internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, SandboxRoutes routes)
 {
@@ -20,6 +21,12 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
 
         var entry = new RequestLogEntry(log, routes.Of(context));
         context.Features.Set(entry);
+        context.Response.OnStarting(static state =>
+        {
+            var (entry, response) = ((RequestLogEntry, HttpResponse))state;
+            entry.Record(response.StatusCode);
+            return Task.CompletedTask;
+        }, (entry, context.Response));
         try
         {
             await next(context);
@@ -31,6 +38,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
             throw;
         }
 
+        // Counts what the callback did not: a cut connection, or an answer whose headers go out only after this.
         var cut = context.Features.Get<InjectedFault>()?.Kind.CutsConnection() == true || context.RequestAborted.IsCancellationRequested;
         entry.Record(cut ? RequestLog.NoAnswer : context.Response.StatusCode);
     }
