@@ -51,7 +51,7 @@ internal static class MigrationBenchmark
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("timeline (every 5 s):");
-        foreach (var line in timeline.Lines(every: 5))
+        foreach (var line in timeline.Lines(every: 1))
         {
             await output.WriteLineAsync(line);
         }

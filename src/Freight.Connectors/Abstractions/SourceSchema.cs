@@ -1,10 +1,7 @@
 namespace Freight.Connectors;
 
-/// <summary>What a source's records refer to: custom fields, lists and the users who own or wrote things.</summary>
-public sealed record SourceSchema(
-    IReadOnlyList<FieldDefinition> Fields,
-    IReadOnlyList<ListDefinition> Lists,
-    IReadOnlyList<SourceUser> Users);
+/// <summary>What a source's records refer to: custom fields and lists.</summary>
+public sealed record SourceSchema(IReadOnlyList<FieldDefinition> Fields, IReadOnlyList<ListDefinition> Lists);
 
 /// <summary>
 /// A custom field. <see cref="ListId"/> is set for a field that belongs to one list's entries, null for a
@@ -39,6 +36,3 @@ public enum FieldType
 
 /// <summary>A list of records of one kind (<see cref="Entity"/>: companies, people or deals).</summary>
 public sealed record ListDefinition(string Id, string Name, EntityKind Entity);
-
-/// <summary>A user of the source system (an owner, a note's author); <see cref="Email"/> may be unknown.</summary>
-public sealed record SourceUser(string Id, string Name, string? Email);

@@ -5,34 +5,16 @@ public sealed partial class AffinitySource
     private static readonly (string, string)[] NoQuery = [];
 
     /// <summary>
-    /// Global fields of companies and persons, the lists and their own fields, and the users the records name. A
-    /// dropdown's options are the ones the field defines now (its <c>dropdown-options</c> route), never ones that only
-    /// old values still hold; the persons are read once here to find the internal ones, who become users with whoami's.
+    /// Global fields of companies and persons, the lists and their own fields. A dropdown's options are the ones the
+    /// field defines now (its <c>dropdown-options</c> route), never ones that only old values still hold.
     /// </summary>
     public async Task<SourceSchema> ReadSchemaAsync(CancellationToken cancellationToken)
     {
-        var whoami = await _client.SendAsync<WireWhoAmI>(Freight.Http.ApiRequest.Get("v2/auth/whoami"), cancellationToken).ConfigureAwait(false);
-        if (!whoami.IsSuccess)
-        {
-            throw Failure(whoami.Error, "the key's identity");
-        }
-
         // The reads are independent: they go side by side, and are put together in a fixed order.
         var companyFields = GlobalFieldsAsync("v2/companies/fields", "company fields", EntityKind.Companies, cancellationToken);
         var personFields = GlobalFieldsAsync("v2/persons/fields", "person fields", EntityKind.People, cancellationToken);
-        var persons = GetAllAsync<WirePerson>("v2/persons", NoQuery, "persons", cancellationToken);
         var lists = ListsWithFieldsAsync(cancellationToken);
-        await Task.WhenAll(companyFields, personFields, persons, lists).ConfigureAwait(false);
-
-        var me = whoami.Value.User;
-        var users = new Dictionary<long, SourceUser> { [me.Id] = new SourceUser(Id(me.Id), FullName(me.FirstName, me.LastName), me.EmailAddress) };
-        foreach (var person in await persons.ConfigureAwait(false))
-        {
-            if (person.Type == "internal")
-            {
-                users.TryAdd(person.Id, new SourceUser(Id(person.Id), FullName(person.FirstName, person.LastName), person.PrimaryEmailAddress));
-            }
-        }
+        await Task.WhenAll(companyFields, personFields, lists).ConfigureAwait(false);
 
         var fields = new List<FieldDefinition>(await companyFields.ConfigureAwait(false));
         fields.AddRange(await personFields.ConfigureAwait(false));
@@ -43,8 +25,8 @@ public sealed partial class AffinitySource
             fields.AddRange(listFields);
         }
 
-        SchemaRead(_logger, fields.Count, listDefinitions.Count, users.Count);
-        return new SourceSchema(fields, listDefinitions, [.. users.Values.OrderBy(u => long.Parse(u.Id, System.Globalization.CultureInfo.InvariantCulture))]);
+        SchemaRead(_logger, fields.Count, listDefinitions.Count);
+        return new SourceSchema(fields, listDefinitions);
     }
 
     private async Task<List<FieldDefinition>> GlobalFieldsAsync(string path, string what, EntityKind kind, CancellationToken cancellationToken)
@@ -122,6 +104,4 @@ public sealed partial class AffinitySource
     };
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FullName(string? first, string? last) => string.Join(' ', new[] { first, last }.Where(s => !string.IsNullOrEmpty(s)));
 }

@@ -186,8 +186,8 @@ public sealed partial class AffinitySource : ISourceConnector
         return error.Message;
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Affinity schema: {Fields} fields, {Lists} lists, {Users} users")]
-    private static partial void SchemaRead(ILogger logger, int fields, int lists, int users);
+    [LoggerMessage(1, LogLevel.Information, "Affinity schema: {Fields} fields, {Lists} lists")]
+    private static partial void SchemaRead(ILogger logger, int fields, int lists);
 
     [LoggerMessage(2, LogLevel.Warning, "Affinity note {NoteId} lists {Shown} of its {Total} {Kind} in its preview; the rest are not read")]
     private static partial void PreviewCut(ILogger logger, long noteId, int shown, int total, string kind);

@@ -96,7 +96,7 @@ public sealed class AffinitySourceSchemaTests
     }
 
     [Fact]
-    public async Task Lists_and_users_are_the_workspaces_lists_and_internal_persons()
+    public async Task Lists_are_the_workspaces_lists()
     {
         await using var harness = await AffinityHarness.StartAsync();
 
@@ -111,10 +111,5 @@ public sealed class AffinitySourceSchemaTests
                     _ => EntityKind.Deals,
                 })),
             schema.Lists);
-        var internals = harness.Data.Persons.Where(p => p.Type == Sandbox.Dataset.PersonType.Internal).ToList();
-        Assert.Equal(10, internals.Count);
-        Assert.Equal(
-            internals.Select(p => new SourceUser(p.Id.ToString(), $"{p.FirstName} {p.LastName}".Trim(), p.PrimaryEmailAddress)),
-            schema.Users);
     }
 }

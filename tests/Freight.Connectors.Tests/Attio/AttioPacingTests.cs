@@ -9,7 +9,7 @@ public sealed class AttioPacingTests
     {
         await using var attio = await AttioFixture.StartAsync();
         await using var target = attio.Target(writesPerSecond: 5);
-        await attio.Time.RunAsync(target.EnsureSchemaAsync(new SourceSchema([], [], []), CancellationToken.None));
+        await attio.Time.RunAsync(target.EnsureSchemaAsync(new SourceSchema([], []), CancellationToken.None));
         attio.Time.Advance(TimeSpan.FromSeconds(1));
 
         var writes = Enumerable.Range(1, 3)

@@ -18,7 +18,7 @@ internal static class Canonical
     public const string DealSize = "field-21";
     public const string Stage = "field-30";
 
-    public static SourceSchema Schema(string? ownerEmail = null) => new(
+    public static SourceSchema Schema() => new(
         [
             new(Description, "Description", FieldType.Text, false, EntityKind.Companies, null, []),
             new(Employees, "Employees", FieldType.Number, false, EntityKind.Companies, null, []),
@@ -33,8 +33,7 @@ internal static class Canonical
             new(DealSize, "Deal size", FieldType.Number, false, EntityKind.Companies, "1", []),
             new(Stage, "Stage", FieldType.RankedSelect, false, EntityKind.Deals, "3", ["Lead", "Diligence"]),
         ],
-        [new("1", "Pipeline", EntityKind.Companies), new("3", "Deals", EntityKind.Deals)],
-        [new("1", "Owner", ownerEmail)]);
+        [new("1", "Pipeline", EntityKind.Companies), new("3", "Deals", EntityKind.Deals)]);
 
     public static SourceRecord Company(string id, string name, string[]? domains = null, params FieldValue[] fields) =>
         CanonicalJson.ToRecord(id, new CanonicalCompany(id, name, domains ?? [], fields));
