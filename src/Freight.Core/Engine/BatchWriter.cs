@@ -9,8 +9,9 @@ using Freight.Core.RecordMaps;
 namespace Freight.Core.Engine;
 
 /// <summary>
-/// Writes one batch's records through the target, each holding one of the phase's write slots
-/// (<see cref="ITargetConnector.MaxParallelWrites"/>) while it is written; the target's rate limit paces them. Records the target refuses become failures; transient errors
+/// Writes one batch's records through the target, each holding one of the job's write slots
+/// (<see cref="ITargetConnector.MaxParallelWrites"/>) while it is written; the target's rate limit paces them. A record
+/// that names a record an earlier phase is still writing waits for it first, without a slot. Records the target refuses become failures; transient errors
 /// are retried per record, a 429 without using up an attempt. For kinds the target cannot deduplicate, each
 /// record's intent is stored before it is sent, and an intent left by an earlier attempt is first looked up
 /// in the target, so nothing is written twice.
@@ -23,12 +24,12 @@ internal sealed class BatchWriter(
     EntityKind kind,
     RetryPolicy policy,
     TimeProvider time,
-    SemaphoreSlim slots)
+    PhaseWrites writes)
 {
     /// <summary>
-    /// Writes <paramref name="records"/>, each once it has one of the write slots (shared by the batches of a phase, so
-    /// two batches overlapping at a boundary stay within the target's parallelism). <paramref name="dispatched"/> completes once every record has its slot, when the next
-    /// batch may start taking slots. A record that keeps failing transiently stops the rest and throws
+    /// Writes <paramref name="records"/>, each once it has one of the write slots (shared by every batch of the job, so
+    /// batches and phases overlapping at a boundary stay within the target's parallelism). <paramref name="dispatched"/>
+    /// completes once every record has its slot or waits for a record it names, when the next batch may start. A record that keeps failing transiently stops the rest and throws
     /// <see cref="TransientBatchException"/>; what was written by then is recorded in the record map either way.
     /// </summary>
     public async Task<BatchOutcome> WriteAsync(
@@ -39,12 +40,19 @@ internal sealed class BatchWriter(
         var warnings = new ConcurrentQueue<string>();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = new List<Task>(records.Count);
+        writes.Gate.Open(records.Select(record => record.SourceId));
         try
         {
             var toWrite = target.IsIdempotent(kind) ? records : await ReconcileAsync(records, written, cancellationToken);
             foreach (var record in toWrite)
             {
-                await slots.WaitAsync(failed.Token);
+                if (writes.ReferencesInFlight(record) is { } references)
+                {
+                    running.Add(WriteAfterAsync(references, record, failed, written, failures, warnings));
+                    continue;
+                }
+
+                await writes.Slots.WaitAsync(failed.Token);
                 running.Add(WriteOneAsync(record, failed, written, failures, warnings));
             }
         }
@@ -72,6 +80,20 @@ internal sealed class BatchWriter(
         return new BatchOutcome([.. failures], [.. warnings]);
     }
 
+    private async Task WriteAfterAsync(
+        Task references,
+        SourceRecord record,
+        CancellationTokenSource failed,
+        ConcurrentDictionary<string, string> written,
+        ConcurrentQueue<RecordFailure> failures,
+        ConcurrentQueue<string> warnings)
+    {
+        await references.WaitAsync(failed.Token);
+        await writes.Slots.WaitAsync(failed.Token);
+        await WriteOneAsync(record, failed, written, failures, warnings);
+    }
+
+    /// <summary>Writes a record that holds a slot, and gives the slot back.</summary>
     private async Task WriteOneAsync(
         SourceRecord record,
         CancellationTokenSource failed,
@@ -97,6 +119,8 @@ internal sealed class BatchWriter(
                         Encoding.UTF8.GetString(record.Payload.Span)));
                     break;
             }
+
+            writes.Gate.Finish(record.SourceId);
         }
         catch (Exception) when (!failed.IsCancellationRequested)
         {
@@ -105,7 +129,7 @@ internal sealed class BatchWriter(
         }
         finally
         {
-            slots.Release();
+            writes.Slots.Release();
         }
     }
 
@@ -124,12 +148,14 @@ internal sealed class BatchWriter(
             {
                 if (map.State == RecordMapState.Done)
                 {
+                    writes.Gate.Finish(record.SourceId);
                     continue;
                 }
 
                 if (await target.FindWrittenAsync(kind, record, cancellationToken) is { } targetId)
                 {
                     written[record.SourceId] = targetId;
+                    writes.Gate.Finish(record.SourceId);
                     continue;
                 }
             }

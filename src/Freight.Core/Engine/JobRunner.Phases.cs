@@ -11,22 +11,38 @@ public sealed partial class JobRunner
     /// <summary>
     /// One entity phase, as a pipeline that keeps the target's write budget busy: a reader stores source pages as
     /// batches (each with the cursor after it) up to <see cref="PhasePipeline.ReadAheadBatches"/> ahead of the writer,
-    /// while the writer takes stored batches in sequence and writes them through write slots shared by every batch,
-    /// starting the next batch as soon as the current one's last record has a slot. Batches left pending (a resumed
+    /// while the writer takes stored batches in sequence and writes them through the job's write slots, starting the
+    /// next batch as soon as the current one's last record has a slot. The reader starts once the phase before has
+    /// read its source, the writer once every record of the phase before has started; batches left pending (a resumed
     /// job, a requeued batch) are taken first, as stored. A record is written only after its batch was stored.
     /// </summary>
     private async Task RunEntityPhaseAsync(
-        Job job, JobPhase state, ISourceConnector source, ITargetConnector target, CancellationToken cancellationToken)
+        Job job,
+        JobPhase state,
+        ISourceConnector source,
+        ITargetConnector target,
+        PhaseHandoff previous,
+        PhaseHandoff handoff,
+        PhaseWrites writes,
+        CancellationToken cancellationToken)
     {
         var kind = EntityKinds.Of(state.Phase);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var pipeline = new PhasePipeline(target.MaxParallelWrites);
+        using var pipeline = new PhasePipeline();
+        if (state.SourceCompleted)
+        {
+            handoff.MarkSourceRead();
+        }
+
         var reader = state.SourceCompleted
             ? Task.CompletedTask
-            : ReadAheadAsync(job, state, kind, source, pipeline, stop.Token);
+            : ReadAheadAsync(job, state, kind, source, pipeline, handoff, stop.Token);
         var writing = new List<Task>();
         try
         {
+            // The reader fills the read-ahead meanwhile; a failure of it ends the wait.
+            await Task.WhenAny(previous.RecordsStarted, reader).WaitAsync(stop.Token);
+            await (reader.IsFaulted ? reader : previous.RecordsStarted.WaitAsync(stop.Token));
             while (true)
             {
                 await ObserveAsync(writing);
@@ -41,7 +57,7 @@ public sealed partial class JobRunner
                 {
                     pipeline.Taken();
                     var dispatched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    var write = WriteBatchAsync(job, batch, kind, target, pipeline.Slots, dispatched, stop.Token);
+                    var write = WriteBatchAsync(job, batch, kind, target, writes, dispatched, stop.Token);
                     writing.Add(write);
                     await Task.WhenAny(dispatched.Task, write);
                     continue;
@@ -54,6 +70,7 @@ public sealed partial class JobRunner
                 }
 
                 await reader;
+                handoff.MarkRecordsStarted();
                 if (writing.Count == 0)
                 {
                     return;
@@ -83,7 +100,7 @@ public sealed partial class JobRunner
 
     /// <summary>Reads and stores batches until the source ends, never more than the pipeline's read-ahead beyond the writer.</summary>
     private async Task ReadAheadAsync(
-        Job job, JobPhase state, EntityKind kind, ISourceConnector source, PhasePipeline pipeline, CancellationToken cancellationToken)
+        Job job, JobPhase state, EntityKind kind, ISourceConnector source, PhasePipeline pipeline, PhaseHandoff handoff, CancellationToken cancellationToken)
     {
         var cursor = state.SourceCursor;
         var done = false;
@@ -94,6 +111,8 @@ public sealed partial class JobRunner
             (cursor, done, stored) = await ReadBatchesAsync(job, state.Phase, kind, source, cursor, cancellationToken);
             await pipeline.StoredAsync(stored, cancellationToken);
         }
+
+        handoff.MarkSourceRead();
     }
 
     /// <summary>Reads pages until a batch is full or the source ends, and stores them with the cursor after the last page.</summary>
@@ -117,7 +136,7 @@ public sealed partial class JobRunner
     }
 
     private async Task WriteBatchAsync(
-        Job job, Batch batch, EntityKind kind, ITargetConnector target, SemaphoreSlim slots, TaskCompletionSource dispatched, CancellationToken cancellationToken)
+        Job job, Batch batch, EntityKind kind, ITargetConnector target, PhaseWrites writes, TaskCompletionSource dispatched, CancellationToken cancellationToken)
     {
         try
         {
@@ -128,7 +147,7 @@ public sealed partial class JobRunner
                 return;
             }
 
-            var writer = new BatchWriter(target, maps, job.Id, batch.Phase, kind, job.RetryPolicy, time, slots);
+            var writer = new BatchWriter(target, maps, job.Id, batch.Phase, kind, job.RetryPolicy, time, writes);
             BatchOutcome outcome;
             try
             {

@@ -81,6 +81,13 @@ public sealed partial class JobRunner(
             await LogAsync(job, JobLogLevel.Warning, $"Resumed: {interrupted} batch(es) the previous worker left running are queued again.");
         }
 
+        // Each phase starts reading once the one before has read its source, and writing once every record of the one
+        // before has started: its records then wait only for the ones they name (PhaseWrites), not for a whole phase.
+        using var slots = new SemaphoreSlim(Math.Max(1, target.MaxParallelWrites));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var earlier = new List<RecordGate>();
+        var previous = PhaseHandoff.None;
+        var running = new List<Task>();
         foreach (var phase in Phases.ForSelection(job.Entities))
         {
             var state = job.Phases.Single(row => row.Phase == phase);
@@ -89,23 +96,66 @@ public sealed partial class JobRunner(
                 continue;
             }
 
-            await jobs.SetPhaseStatusAsync(job.Id, options.WorkerId, phase, PhaseStatus.Running, cancellationToken);
-            if (phase == Phase.Schema)
-            {
-                await EnsureSchemaAsync(job, source, target, cancellationToken);
-            }
-            else
-            {
-                await RunEntityPhaseAsync(job, state, source, target, cancellationToken);
-            }
+            var handoff = new PhaseHandoff();
+            var writes = new PhaseWrites(slots, new RecordGate(), [.. earlier]);
+            running.Add(RunPhaseAsync(job, state, source, target, previous, handoff, writes, stop.Token));
+            earlier.Add(writes.Gate);
+            previous = handoff;
+        }
 
-            await jobs.SetPhaseStatusAsync(job.Id, options.WorkerId, phase, PhaseStatus.Completed, cancellationToken);
+        try
+        {
+            while (running.Count > 0)
+            {
+                var done = await Task.WhenAny(running);
+                running.Remove(done);
+                await done;
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
     }
 
-    private async Task EnsureSchemaAsync(Job job, ISourceConnector source, ITargetConnector target, CancellationToken cancellationToken)
+    private async Task RunPhaseAsync(
+        Job job,
+        JobPhase state,
+        ISourceConnector source,
+        ITargetConnector target,
+        PhaseHandoff previous,
+        PhaseHandoff handoff,
+        PhaseWrites writes,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await previous.SourceRead.WaitAsync(cancellationToken);
+            await jobs.SetPhaseStatusAsync(job.Id, options.WorkerId, state.Phase, PhaseStatus.Running, cancellationToken);
+            if (state.Phase == Phase.Schema)
+            {
+                await EnsureSchemaAsync(job, source, target, handoff, cancellationToken);
+            }
+            else
+            {
+                await RunEntityPhaseAsync(job, state, source, target, previous, handoff, writes, cancellationToken);
+            }
+
+            await jobs.SetPhaseStatusAsync(job.Id, options.WorkerId, state.Phase, PhaseStatus.Completed, cancellationToken);
+        }
+        finally
+        {
+            writes.Gate.Close();
+            handoff.Complete();
+        }
+    }
+
+    private async Task EnsureSchemaAsync(Job job, ISourceConnector source, ITargetConnector target, PhaseHandoff handoff, CancellationToken cancellationToken)
     {
         var schema = await source.ReadSchemaAsync(cancellationToken);
+        handoff.MarkSourceRead(); // the first entity phase reads its records while the target's schema is made
         if (job.DryRun)
         {
             await LogAsync(job, JobLogLevel.Info, $"Dry run: the target's schema is left as it is ({schema.Fields.Count} source fields, {schema.Lists.Count} lists).");

@@ -1,12 +1,11 @@
 namespace Freight.Core.Engine;
 
 /// <summary>
-/// What the reader and the writer of one entity phase share: the write slots every batch's records take (the target's
-/// <c>MaxParallelWrites</c>, so two batches overlapping at a boundary never exceed it), the room for batches stored ahead
-/// of the writer, and a signal that something changed. Memory stays bounded: the reader holds one batch while it reads,
+/// What the reader and the writer of one entity phase share: the room for batches stored ahead of the writer, and a
+/// signal that something changed. Memory stays bounded: the reader holds one batch while it reads,
 /// the writer at most <see cref="MaxBatchesInFlight"/>; batches read ahead wait in the database.
 /// </summary>
-internal sealed class PhasePipeline(int maxParallelWrites) : IDisposable
+internal sealed class PhasePipeline : IDisposable
 {
     /// <summary>Batches stored and not yet taken by the writer before the reader waits.</summary>
     public const int ReadAheadBatches = 2;
@@ -16,8 +15,6 @@ internal sealed class PhasePipeline(int maxParallelWrites) : IDisposable
 
     private readonly SemaphoreSlim _room = new(ReadAheadBatches);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public SemaphoreSlim Slots { get; } = new(Math.Max(1, maxParallelWrites));
 
     /// <summary>Completes at the next <see cref="StoredAsync"/>; take it before looking for a batch, so no store is missed.</summary>
     public Task Changed => Volatile.Read(ref _changed).Task;
@@ -49,9 +46,5 @@ internal sealed class PhasePipeline(int maxParallelWrites) : IDisposable
     /// </summary>
     public void Taken() => _room.Release();
 
-    public void Dispose()
-    {
-        _room.Dispose();
-        Slots.Dispose();
-    }
+    public void Dispose() => _room.Dispose();
 }

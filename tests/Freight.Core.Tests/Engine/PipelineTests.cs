@@ -5,6 +5,7 @@ using Freight.Core.Domain;
 using Freight.Core.Jobs;
 using Freight.Core.Persistence;
 using Freight.Core.Tests.Databases;
+using Freight.Sandbox.Dataset;
 using Xunit.Abstractions;
 
 namespace Freight.Core.Tests.Engine;
@@ -60,7 +61,50 @@ public abstract class PipelineTests(DatabaseProvider provider, ITestOutputHelper
         Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
     }
 
-    private static async Task<Job> CreateCompaniesJobAsync(TestDatabase db, SandboxMigration sandbox, Guid tenantId, int maxParallelWrites)
+    [Fact]
+    public async Task The_next_phase_reads_and_starts_writing_while_the_last_records_of_the_one_before_are_written()
+    {
+        await using var db = await OpenAsync();
+        if (db is null)
+        {
+            return;
+        }
+
+        // 150 companies in batches of 100 and 300 write slots: every company write is at the target (and held there),
+        // so the companies phase has read its source and started every record, and the people phase may go on.
+        await using var sandbox = await SandboxMigration.StartAsync(db, companies: 150);
+        var tenant = await db.TenantAsync();
+        var created = await CreateCompaniesJobAsync(db, sandbox, tenant.Id, maxParallelWrites: 300, Phase.Companies, Phase.People);
+        await HoldCompanyWritesAsync(sandbox, hold: true);
+        using var stop = new CancellationTokenSource();
+        var claimed = await db.Get<JobQueue>().ClaimNextAsync("worker-a", TimeSpan.FromMinutes(5));
+        var run = sandbox.Runner("worker-a").RunAsync(claimed!, stop.Token);
+        var held = await WaitForBatchesAsync(db, tenant.Id, created.Id, run, batches =>
+            batches.Count(batch => batch is { Phase: Phase.Companies, Status: BatchStatus.Running }) == 2
+            && batches.Any(batch => batch is { Phase: Phase.People, Status: BatchStatus.Running }));
+        await stop.CancelAsync();
+        await run;
+
+        // People were read, stored and taken while no company write had finished.
+        Assert.Equal(2, held.Count(batch => batch.Phase == Phase.Companies));
+        Assert.Contains(held, batch => batch.Phase == Phase.People);
+        Assert.Equal(0, (await sandbox.CountsAsync()).GetProperty("records").GetProperty("companies").GetInt64());
+
+        await HoldCompanyWritesAsync(sandbox, hold: false);
+        var job = await sandbox.RunNextAsync("worker-b");
+
+        // Each person met its company as it would after the whole companies phase: the refusals are the dataset's.
+        var expected = ExpectedOutcome.Of(sandbox.Data);
+        var refused = expected.Refusals.Count(refusal => refusal.ObjectName is "companies" or "people");
+        var counts = (await sandbox.CountsAsync()).GetProperty("records");
+        Assert.Equal(JobStatus.CompletedWithErrors, job.Status);
+        Assert.Equal((600L, 600L, (long)refused), (job.TotalRecords, job.ProcessedRecords, job.FailedRecords));
+        Assert.Equal((expected.Companies, expected.People), (counts.GetProperty("companies").GetInt64(), counts.GetProperty("people").GetInt64()));
+        Assert.Equal(0, (await sandbox.DuplicatesAsync()).GetProperty("total").GetInt32());
+    }
+
+    private static async Task<Job> CreateCompaniesJobAsync(
+        TestDatabase db, SandboxMigration sandbox, Guid tenantId, int maxParallelWrites, params Phase[] entities)
     {
         var creation = await db.Get<JobStore>().CreateAsync(new NewJob
         {
@@ -82,7 +126,7 @@ public abstract class PipelineTests(DatabaseProvider provider, ITestOutputHelper
                 max_parallel_writes = maxParallelWrites,
             }),
             BatchSize = 100,
-            Entities = [Phase.Companies],
+            Entities = entities.Length == 0 ? [Phase.Companies] : entities,
         });
         return creation.Job;
     }
