@@ -50,7 +50,7 @@ internal static class MigrationBenchmark
         var bound = new[] { writeBound, readBound, affinityBound }.Max();
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync("timeline (every 5 s):");
+        await output.WriteLineAsync("timeline (each sample, about every second):");
         foreach (var line in timeline.Lines(every: 1))
         {
             await output.WriteLineAsync(line);
