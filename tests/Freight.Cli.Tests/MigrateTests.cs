@@ -59,7 +59,8 @@ public sealed class MigrateTests
     [Fact]
     public async Task Migrate_stopped_midway_continues_the_same_job_on_rerun()
     {
-        // Attio holds every note write until the test lets go: the migration is stopped while its notes phase runs.
+        // Attio holds every note write until the test lets go: the migration is stopped once the phases before the notes
+        // are done (the notes phase reads, and may start, while they finish).
         var held = new FaultOptions();
         held.Routes["POST /v2/notes"] = new FaultProfile { Latency = FaultProfile.MaxDelay };
         await using var sandboxes = await Sandboxes.StartAsync(held);
@@ -68,7 +69,12 @@ public sealed class MigrateTests
 
         using (var first = cli.Start(args))
         {
-            await first.WaitForOutputLineAsync(line => line.StartsWith("notes running", StringComparison.Ordinal));
+            var completed = new HashSet<string>(StringComparer.Ordinal);
+            await first.WaitForOutputLineAsync(line =>
+            {
+                completed.UnionWith(new[] { "companies", "people", "deals" }.Where(phase => line.StartsWith($"{phase} completed", StringComparison.Ordinal)));
+                return completed.Count == 3;
+            });
             await first.TerminateAsync();
             var stopped = (await first.ExitAsync()).Exits(ExitCodes.Failure);
             var id = stopped.ErrorLines[0]["Migrating affinity → attio as job ".Length..][..36];
