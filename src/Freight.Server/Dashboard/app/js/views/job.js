@@ -75,7 +75,7 @@ export function jobView(outlet, signal, id) {
     }
   });
   act(cancel, () => api.post(`${path}/cancel`), (job) => `Cancel requested: the job is ${job.status}.`);
-  const retried = (answer) => `${count(answer.batches_queued_for_retry)} batches queued for retry; the job is ${answer.job.status}.`;
+  const retried = (answer) => `Batches queued for retry: ${count(answer.batches_queued_for_retry)}; the job is ${answer.job.status}.`;
   act(retryFailed, () => api.post(`${path}/retry?retry_failed_only=true`), retried);
   act(retryAll, () => api.post(`${path}/retry?retry_failed_only=false`), retried);
 
