@@ -177,6 +177,26 @@ public sealed class JobPageTests(Chromium chromium, ITestOutputHelper output) : 
     }
 
     [Fact]
+    public async Task Markup_in_the_address_is_shown_as_text()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var (_, key) = await server.CreateTenantAsync("acme");
+        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        if (dashboard is null)
+        {
+            return;
+        }
+
+        await dashboard.SignInAsync(key);
+        await dashboard.GotoAsync("#/jobs/<img src=x onerror=\"window.pwned=1\">");
+
+        await Expect(dashboard.Notice.Locator(".message")).ToHaveTextAsync("No such resource.");
+        await Expect(dashboard.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Job ");
+        await Expect(dashboard.Page.Locator("#view img")).ToHaveCountAsync(0);
+        Assert.False(await dashboard.Page.EvaluateAsync<bool>("() => 'pwned' in window"));
+    }
+
+    [Fact]
     public async Task Another_tenants_job_is_not_found()
     {
         await using var server = await ApiServer.StartAsync();

@@ -6,7 +6,7 @@ export function startRouter(outlet, routes, fallback) {
   const render = () => {
     current?.abort();
     current = new AbortController();
-    const path = decodeURIComponent(location.hash.replace(/^#/, "")) || fallback;
+    const path = location.hash.replace(/^#/, "") || fallback;
     for (const [pattern, view] of routes) {
       const match = pattern.exec(path);
       if (match) {

@@ -1,11 +1,11 @@
 import { api } from "../api.js";
 import { clearError, el, showError } from "../dom.js";
 import { navigate } from "../router.js";
+import { ENTITIES } from "./job-parts.js";
 
 const SOURCE = "affinity";
 const TARGET = "attio";
 const SHOWN_SETTINGS = ["base_url", "api_key"]; // the rest keep the connector's defaults
-const ENTITIES = ["companies", "people", "deals", "notes", "list_entries"];
 
 /** 32 random hex digits; crypto.randomUUID needs a secure context, which a plain-HTTP server on a LAN is not. */
 const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");

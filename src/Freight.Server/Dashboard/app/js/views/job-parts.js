@@ -2,6 +2,7 @@
 import { count, el, progress, statusLabel, table, time } from "../dom.js";
 
 export const STATUSES = ["pending", "running", "cancelling", "completed", "completed_with_errors", "failed", "cancelled"];
+export const ENTITIES = ["companies", "people", "deals", "notes", "list_entries"];
 export const FINISHED = new Set(["completed", "completed_with_errors", "failed", "cancelled"]);
 
 /** What the API allows (see the jobs endpoints): cancel pending or running jobs, retry failed or partly failed ones. */

@@ -1,10 +1,9 @@
 import { api, followJob } from "../api.js";
 import { count, el, showError, statusLabel, time } from "../dom.js";
-import { FINISHED, canCancel, canRetry, counters, phases, summary } from "./job-parts.js";
+import { ENTITIES, FINISHED, canCancel, canRetry, counters, phases, summary } from "./job-parts.js";
 import { pagedTable } from "./paged.js";
 
 const RECONNECT_MS = 2000;
-const ENTITIES = ["companies", "people", "deals", "notes", "list_entries"];
 
 /** One job: summary, phases live while it runs, its batches, failures and logs, and the actions the API allows. */
 export function jobView(outlet, signal, id) {
