@@ -4,8 +4,12 @@ import { ENTITIES, FINISHED, canCancel, canRetry, counters, phases, summary } fr
 import { pagedTable } from "./paged.js";
 
 const RECONNECT_MS = 2000;
+const LISTS_EVERY_MS = 10000; // while a job runs, its lists are read again at most this often (tenants have a request budget)
 
-/** One job: summary, phases live while it runs, its batches, failures and logs, and the actions the API allows. */
+/**
+ * One job: summary and phases live while it runs (its event stream), its batches, failures and logs (read again
+ * now and then while it runs and when it ends), and the actions the API allows.
+ */
 export function jobView(outlet, signal, id) {
   const path = `/jobs/${encodeURIComponent(id)}`;
   const head = el("section", { class: "panel", "aria-label": "Job" });
@@ -25,7 +29,17 @@ export function jobView(outlet, signal, id) {
     retryAll.disabled = !canRetry(job);
   };
 
-  const reloadLists = () => lists.forEach((list) => list.load());
+  let listsReadAt = 0;
+  const reloadLists = () => {
+    listsReadAt = performance.now();
+    lists.forEach((list) => list.load());
+  };
+  const showLive = (job) => {
+    show(job);
+    if (performance.now() - listsReadAt >= LISTS_EVERY_MS) {
+      reloadLists();
+    }
+  };
 
   // Follows the job's events until it finishes, then reads its lists again; reconnects when the stream drops.
   const follow = async () => {
@@ -36,7 +50,7 @@ export function jobView(outlet, signal, id) {
     try {
       while (!signal.aborted) {
         try {
-          if (await followJob(id, show, signal)) {
+          if (await followJob(id, showLive, signal)) {
             reloadLists();
             return;
           }
