@@ -98,7 +98,7 @@ internal static class DemoRun
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("API", $"{root}/api/v1");
         grid.AddRow("API docs", $"{root}/api/docs");
-        grid.AddRow("Dashboard", $"none yet: the server's root ({root}/) serves no dashboard in this version");
+        grid.AddRow("Dashboard", $"{root}/dashboard/ (sign in with the API key below)");
         grid.AddRow("API key (X-API-Key)", apiKey);
         grid.AddRow("Admin key (X-Admin-Key)", stack.AdminKey);
         grid.AddRow("Affinity simulator", $"{stack.Affinity.BaseAddress.GetLeftPart(UriPartial.Authority)} key {stack.Affinity.ApiKey}");

@@ -2,6 +2,7 @@ using Freight.Core.Hosting;
 using Freight.Server.Admin;
 using Freight.Server.Auth;
 using Freight.Server.Connectors;
+using Freight.Server.Dashboard;
 using Freight.Server.Errors;
 using Freight.Server.Health;
 using Freight.Server.Jobs;
@@ -85,6 +86,7 @@ public static class FreightServer
         tenant.MapConnectors();
         app.MapHealth();
         app.MapMetrics();
+        app.MapDashboard();
         return app;
     }
 }

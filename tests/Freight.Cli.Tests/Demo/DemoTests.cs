@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Freight.Sandbox.Dataset;
 
 namespace Freight.Cli.Tests.Demo;
@@ -30,6 +31,24 @@ public sealed class DemoTests
             StringComparison.Ordinal);
         Assert.Contains("Faults injected and ridden out: ", result.Output, StringComparison.Ordinal);
         Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public async Task Demo_kept_running_prints_the_dashboard_address_and_the_dashboard_is_there()
+    {
+        using var cli = new FreightCli();
+        using var demo = cli.Start("demo", "--records", "100", "--keep-running");
+
+        var line = await demo.WaitForOutputLineAsync(text => text.StartsWith("Dashboard", StringComparison.Ordinal));
+        var address = Regex.Match(line, @"http://127\.0\.0\.1:\d+/dashboard/").Value;
+        Assert.NotEqual("", address);
+        using var http = new HttpClient { Timeout = FreightCli.SafetyNet };
+        using var page = await http.GetAsync(address);
+        await demo.TerminateAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<script type=\"module\" src=\"js/main.js\">", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, (await demo.ExitAsync()).ExitCode);
     }
 
     [Fact]

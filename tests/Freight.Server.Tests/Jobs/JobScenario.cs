@@ -46,10 +46,12 @@ internal static class JobScenario
     }
 
     /// <summary>
-    /// A job that ran and completed with errors: companies batch 1 written with one refused record, batch 2 failed
-    /// as a whole, and log entries at two levels. <paramref name="beforeFinish"/> runs while the job is running.
+    /// A job that ran and completed with errors: companies batch 1 written with one refused record (whose message is
+    /// <paramref name="failureMessage"/>), batch 2 failed as a whole, and log entries at two levels.
+    /// <paramref name="beforeFinish"/> runs while the job is running.
     /// </summary>
-    public static async Task<Guid> CompletedWithErrorsAsync(ApiServer server, HttpClient client, Action? beforeFinish = null)
+    public static async Task<Guid> CompletedWithErrorsAsync(
+        ApiServer server, HttpClient client, Action? beforeFinish = null, string failureMessage = "The domain is taken.")
     {
         var jobId = await CreateIdAsync(client);
         var batches = server.Services.GetRequiredService<BatchStore>();
@@ -60,7 +62,7 @@ internal static class JobScenario
             [new NewBatch(3, Payload("c1", "c2", "c3")), new NewBatch(2, Payload("c4", "c5"))], null, IsLast: true));
         var first = (await batches.StartNextAsync(jobId, Worker, Phase.Companies))!;
         await batches.SucceedAsync(first, Worker, new BatchResult([new RecordFailure(
-            "c2", FailureOrigin.Target, "uniqueness_conflict", "The domain is taken.", Retryable: false, Payload: """{"id":"c2"}""")]));
+            "c2", FailureOrigin.Target, "uniqueness_conflict", failureMessage, Retryable: false, Payload: """{"id":"c2"}""")]));
         var second = (await batches.StartNextAsync(jobId, Worker, Phase.Companies))!;
         await batches.FailAsync(second, Worker, "Attio answered 500 three times.");
         await server.Services.GetRequiredService<JobLogStore>().AppendAsync(jobId,
