@@ -135,29 +135,31 @@ internal sealed class BatchWriter(
 
     /// <summary>
     /// Leaves out records an earlier attempt wrote (done in the record map, or found in the target for an intent
-    /// whose outcome was unknown) and records the intent of the others before they are sent.
+    /// whose outcome was unknown) and records the intent of the others before they are sent. The target is asked about
+    /// the unknown ones side by side, as many at once as records are written, since a batch taken again after a crash
+    /// or a transient failure may hold an intent for each of its records.
     /// </summary>
     private async Task<List<SourceRecord>> ReconcileAsync(
         IReadOnlyList<SourceRecord> records, ConcurrentDictionary<string, string> written, CancellationToken cancellationToken)
     {
         var known = await maps.FindAsync(jobId, phase, [.. records.Select(record => record.SourceId)], cancellationToken);
+        var unknown = records.Where(record => known.TryGetValue(record.SourceId, out var map) && map.State != RecordMapState.Done);
+        var lookups = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, target.MaxParallelWrites), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(unknown, lookups, async (record, token) =>
+        {
+            if (await target.FindWrittenAsync(kind, record, token) is { } targetId)
+            {
+                written[record.SourceId] = targetId;
+            }
+        });
+
         var remaining = new List<SourceRecord>(records.Count);
         foreach (var record in records)
         {
-            if (known.TryGetValue(record.SourceId, out var map))
+            if (written.ContainsKey(record.SourceId) || (known.TryGetValue(record.SourceId, out var map) && map.State == RecordMapState.Done))
             {
-                if (map.State == RecordMapState.Done)
-                {
-                    writes.Gate.Finish(record.SourceId);
-                    continue;
-                }
-
-                if (await target.FindWrittenAsync(kind, record, cancellationToken) is { } targetId)
-                {
-                    written[record.SourceId] = targetId;
-                    writes.Gate.Finish(record.SourceId);
-                    continue;
-                }
+                writes.Gate.Finish(record.SourceId);
+                continue;
             }
 
             remaining.Add(record);
