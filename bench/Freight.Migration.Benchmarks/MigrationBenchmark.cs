@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Freight.Core.Batches;
+using Freight.Core.Domain;
+using Freight.Core.Logs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Freight.Migration.Benchmarks;
@@ -61,6 +63,13 @@ internal static class MigrationBenchmark
         await output.WriteLineAsync($"job: {job.Status}, total {job.TotalRecords}, processed {job.ProcessedRecords}, failed {job.FailedRecords}, skipped {job.SkippedRecords}");
         await output.WriteLineAsync("phases: " + string.Join(", ", job.Phases.OrderBy(row => row.Phase).Select(row =>
             $"{row.Phase} read {row.RecordsRead} written {row.RecordsWritten} failed {row.RecordsFailed}")));
+        var requeued = await RequeuedBatchesAsync(engine, job, cancellationToken);
+        await output.WriteLineAsync($"batches queued again (a record kept failing transiently): {requeued.Count}");
+        foreach (var message in requeued.Take(5))
+        {
+            await output.WriteLineAsync($"  {message}");
+        }
+
         foreach (var line in outcome.Lines)
         {
             await output.WriteLineAsync(line);
@@ -115,4 +124,22 @@ internal static class MigrationBenchmark
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>The job log's lines for batches a record's transient failures sent back to the queue.</summary>
+    private static async Task<List<string>> RequeuedBatchesAsync(EngineRun engine, Job job, CancellationToken cancellationToken)
+    {
+        var logs = engine.Services.GetRequiredService<JobLogStore>();
+        var requeued = new List<string>();
+        for (var offset = 0; ; offset += PageSize)
+        {
+            var page = await logs.ListAsync(job.TenantId, job.Id, JobLogLevel.Warning, offset, PageSize, cancellationToken);
+            requeued.AddRange(page.Items.Select(log => log.Message).Where(message => message.EndsWith("queued again.", StringComparison.Ordinal)));
+            if (offset + PageSize >= page.Total)
+            {
+                return requeued;
+            }
+        }
+    }
+
+    private const int PageSize = 100;
 }
