@@ -16,16 +16,9 @@ public sealed partial class JobRunner
     /// read its source, the writer once every record of the phase before has started; batches left pending (a resumed
     /// job, a requeued batch) are taken first, as stored. A record is written only after its batch was stored.
     /// </summary>
-    private async Task RunEntityPhaseAsync(
-        Job job,
-        JobPhase state,
-        ISourceConnector source,
-        ITargetConnector target,
-        PhaseHandoff previous,
-        PhaseHandoff handoff,
-        PhaseWrites writes,
-        CancellationToken cancellationToken)
+    private async Task RunEntityPhaseAsync(PhaseRun run, CancellationToken cancellationToken)
     {
+        var (job, state, source, target, previous, handoff, writes) = run;
         var kind = EntityKinds.Of(state.Phase);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var pipeline = new PhasePipeline();
@@ -201,3 +194,10 @@ internal static class EntityKinds
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "The schema phase moves no records."),
     };
 }
+
+/// <summary>
+/// One phase of a job's run: the job and the phase's row, the connectors, what the phase before tells it, what it tells
+/// the next, and how its records are written beside the phases before.
+/// </summary>
+internal sealed record PhaseRun(
+    Job Job, JobPhase State, ISourceConnector Source, ITargetConnector Target, PhaseHandoff Previous, PhaseHandoff Handoff, PhaseWrites Writes);

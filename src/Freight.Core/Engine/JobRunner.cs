@@ -98,7 +98,7 @@ public sealed partial class JobRunner(
 
             var handoff = new PhaseHandoff();
             var writes = new PhaseWrites(slots, new RecordGate(), [.. earlier]);
-            running.Add(RunPhaseAsync(job, state, source, target, previous, handoff, writes, stop.Token));
+            running.Add(RunPhaseAsync(new PhaseRun(job, state, source, target, previous, handoff, writes), stop.Token));
             earlier.Add(writes.Gate);
             previous = handoff;
         }
@@ -120,16 +120,9 @@ public sealed partial class JobRunner(
         }
     }
 
-    private async Task RunPhaseAsync(
-        Job job,
-        JobPhase state,
-        ISourceConnector source,
-        ITargetConnector target,
-        PhaseHandoff previous,
-        PhaseHandoff handoff,
-        PhaseWrites writes,
-        CancellationToken cancellationToken)
+    private async Task RunPhaseAsync(PhaseRun run, CancellationToken cancellationToken)
     {
+        var (job, state, source, target, previous, handoff, writes) = run;
         try
         {
             await previous.SourceRead.WaitAsync(cancellationToken);
@@ -140,7 +133,7 @@ public sealed partial class JobRunner(
             }
             else
             {
-                await RunEntityPhaseAsync(job, state, source, target, previous, handoff, writes, cancellationToken);
+                await RunEntityPhaseAsync(run, cancellationToken);
             }
 
             await jobs.SetPhaseStatusAsync(job.Id, options.WorkerId, state.Phase, PhaseStatus.Completed, cancellationToken);
