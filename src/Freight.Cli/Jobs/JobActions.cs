@@ -68,18 +68,11 @@ internal static class JobActions
             json,
         };
         command.SetAction((parse, cancellationToken) => ApiCall.RunAsync(parse, connection, async (client, terminal) =>
-            ApiCall.Show(terminal, await client.Jobs.RetryAsync(parse.GetValue(id), failedOnly: !parse.GetValue(all), cancellationToken), retry =>
+            ApiCall.Show(terminal, await client.Jobs.RetryAsync(parse.GetValue(id), failedOnly: !parse.GetValue(all), cancellationToken), parse.GetValue(json), retry =>
             {
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(terminal, retry);
-                }
-                else
-                {
-                    terminal.Output.WriteLine(parse.GetValue(all)
-                        ? $"Job {retry.Job.Id} is {Names.Of(retry.Job.Status)}: it starts over from the source."
-                        : $"Job {retry.Job.Id} is {Names.Of(retry.Job.Status)}: {retry.BatchesQueuedForRetry} batch(es) queued again.");
-                }
+                terminal.Output.WriteLine(parse.GetValue(all)
+                    ? $"Job {retry.Job.Id} is {Names.Of(retry.Job.Status)}: it starts over from the source."
+                    : $"Job {retry.Job.Id} is {Names.Of(retry.Job.Status)}: {retry.BatchesQueuedForRetry} batch(es) queued again.");
             })));
         return command;
     }
@@ -99,16 +92,9 @@ internal static class JobActions
             json,
         };
         command.SetAction((parse, cancellationToken) => ApiCall.RunAsync(parse, connection, async (client, terminal) =>
-            ApiCall.Show(terminal, await client.Jobs.CancelAsync(parse.GetValue(id), cancellationToken), job =>
+            ApiCall.Show(terminal, await client.Jobs.CancelAsync(parse.GetValue(id), cancellationToken), parse.GetValue(json), job =>
             {
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(terminal, job);
-                }
-                else
-                {
-                    terminal.Output.WriteLine($"Job {job.Id} is {Names.Of(job.Status)}.");
-                }
+                terminal.Output.WriteLine($"Job {job.Id} is {Names.Of(job.Status)}.");
             })));
         return command;
     }

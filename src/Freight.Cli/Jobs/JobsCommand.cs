@@ -71,14 +71,8 @@ internal static class JobsCommand
             json,
         };
         command.SetAction((parse, cancellationToken) => ApiCall.RunAsync(parse, connection, async (client, terminal) =>
-            ApiCall.Show(terminal, await client.Jobs.ListAsync(parse.GetValue(status), parse.GetValue(limit), parse.GetValue(offset), cancellationToken), page =>
+            ApiCall.Show(terminal, await client.Jobs.ListAsync(parse.GetValue(status), parse.GetValue(limit), parse.GetValue(offset), cancellationToken), parse.GetValue(json), page =>
             {
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(terminal, page);
-                    return;
-                }
-
                 terminal.Out.Write(JobTables.List(page.Items));
                 if (page.HasMore)
                 {

@@ -58,17 +58,10 @@ internal static class JobsCreate
             }
 
             var body = parse.GetValue(noVerify) ? request.Body! with { VerifyCredentials = false } : request.Body!;
-            return ApiCall.Show(terminal, await client.Jobs.CreateAsync(body, parse.GetValue(idempotencyKey), cancellationToken), job =>
+            return ApiCall.Show(terminal, await client.Jobs.CreateAsync(body, parse.GetValue(idempotencyKey), cancellationToken), parse.GetValue(json), job =>
             {
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(terminal, job);
-                }
-                else
-                {
-                    terminal.Output.WriteLine($"{job.Id}");
-                    terminal.Note($"Created job {job.Id} ({job.SourceSystem} → {job.TargetSystem}, {Names.Of(job.Status)}); follow it with: freight jobs watch {job.Id}");
-                }
+                terminal.Output.WriteLine($"{job.Id}");
+                terminal.Note($"Created job {job.Id} ({job.SourceSystem} → {job.TargetSystem}, {Names.Of(job.Status)}); follow it with: freight jobs watch {job.Id}");
             });
         }));
         return command;

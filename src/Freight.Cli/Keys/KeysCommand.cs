@@ -50,14 +50,8 @@ internal static class KeysCommand
             json,
         };
         command.SetAction((parse, cancellationToken) => ApiCall.RunAsync(parse, connection, async (client, terminal) =>
-            ApiCall.Show(terminal, await client.Admin.IssueKeyAsync(parse.GetValue(tenant), new CreateKeyRequest(parse.GetValue(name)!), cancellationToken), key =>
+            ApiCall.Show(terminal, await client.Admin.IssueKeyAsync(parse.GetValue(tenant), new CreateKeyRequest(parse.GetValue(name)!), cancellationToken), parse.GetValue(json), key =>
             {
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(terminal, key);
-                    return;
-                }
-
                 terminal.Out.Write(Table([new ApiKeyResponse(key.Id, key.Name, key.Prefix, key.CreatedAt, null, null)]));
                 terminal.Out.MarkupLineInterpolated($"API key (shown once, keep it now): [bold]{key.ApiKey}[/]");
             })));
@@ -79,16 +73,9 @@ internal static class KeysCommand
             json,
         };
         command.SetAction((parse, cancellationToken) => ApiCall.RunAsync(parse, connection, async (client, terminal) =>
-            ApiCall.Show(terminal, await client.Admin.ListKeysAsync(parse.GetValue(tenant), cancellationToken), keys =>
+            ApiCall.Show(terminal, await client.Admin.ListKeysAsync(parse.GetValue(tenant), cancellationToken), parse.GetValue(json), keys =>
             {
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(terminal, keys);
-                }
-                else
-                {
-                    terminal.Out.Write(Table(keys));
-                }
+                terminal.Out.Write(Table(keys));
             })));
         return command;
     }

@@ -59,6 +59,20 @@ internal static class ApiCall
         return ExitCodes.Ok;
     }
 
+    /// <summary>Shows a successful answer as JSON with <paramref name="json"/>, else through <paramref name="show"/>; an error as <see cref="Show{T}(Terminal, ApiResult{T}, Action{T})"/> does.</summary>
+    public static int Show<T>(Terminal terminal, ApiResult<T> result, bool json, Action<T> show) =>
+        Show(terminal, result, value =>
+        {
+            if (json)
+            {
+                JsonOutput.Write(terminal, value);
+            }
+            else
+            {
+                show(value);
+            }
+        });
+
     public static CommandError Error(FreightApiError? error) => error is null
         ? new CommandError("The API gave no answer.")
         : new CommandError(error.Message, error.Error, error.RequestId, [.. error.Details.Select(detail => new Output.ErrorDetail(detail.Field, detail.Message))]);

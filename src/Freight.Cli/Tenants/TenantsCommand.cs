@@ -46,14 +46,8 @@ internal static class TenantsCommand
             json,
         };
         command.SetAction((parse, cancellationToken) => ApiCall.RunAsync(parse, connection, async (client, terminal) =>
-            ApiCall.Show(terminal, await client.Admin.CreateTenantAsync(new CreateTenantRequest(parse.GetValue(name)!, parse.GetValue(slug)!), cancellationToken), tenant =>
+            ApiCall.Show(terminal, await client.Admin.CreateTenantAsync(new CreateTenantRequest(parse.GetValue(name)!, parse.GetValue(slug)!), cancellationToken), parse.GetValue(json), tenant =>
             {
-                if (parse.GetValue(json))
-                {
-                    JsonOutput.Write(terminal, tenant);
-                    return;
-                }
-
                 terminal.Out.Write(Table([new TenantResponse(tenant.Id, tenant.Name, tenant.Slug, tenant.Status, tenant.CreatedAt)]));
                 terminal.Out.MarkupLineInterpolated($"API key (shown once, keep it now): [bold]{tenant.ApiKey}[/]");
             })));
