@@ -56,6 +56,18 @@ public sealed class Chromium : IAsyncLifetime
         return new DashboardPage(context, await context.NewPageAsync(), output);
     }
 
+    /// <summary>A fresh browser context on <paramref name="server"/>, signed in with <paramref name="apiKey"/>; null without Chromium.</summary>
+    public async Task<DashboardPage?> SignedInAsync(Uri server, string apiKey, ITestOutputHelper output)
+    {
+        var dashboard = await OpenAsync(server, output);
+        if (dashboard is not null)
+        {
+            await dashboard.SignInAsync(apiKey);
+        }
+
+        return dashboard;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -17,13 +17,12 @@ public sealed class CreateJobTests(Chromium chromium, ITestOutputHelper output) 
     {
         await using var server = await ApiServer.StartAsync();
         var (_, key) = await server.CreateTenantAsync("acme");
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await dashboard.GotoAsync("#/new");
         var page = dashboard.Page;
         await page.GetByLabel("Base URL (optional)").First.FillAsync("http://10.1.2.3");
@@ -54,13 +53,12 @@ public sealed class CreateJobTests(Chromium chromium, ITestOutputHelper output) 
         await using var attio = await AttioSimulator.StartAsync(new AttioSimulatorOptions { Speed = 1000, WorkspaceMembers = AttioSimulatorOptions.MembersFrom(data) });
         await using var server = await ApiServer.StartWithWorkerAsync();
         var (_, key) = await server.CreateTenantAsync("acme");
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await dashboard.Page.GetByRole(AriaRole.Link, new() { Name = "New job" }).First.ClickAsync();
         var page = dashboard.Page;
         await page.GetByLabel("Base URL (optional)").First.FillAsync(affinity.BaseAddress.ToString().TrimEnd('/'));

@@ -20,13 +20,12 @@ public sealed class JobPageTests(Chromium chromium, ITestOutputHelper output) : 
         using var client = server.Tenant(key);
         var finished = await JobScenario.CompletedWithErrorsAsync(server, client); // claims the oldest pending job: first
         var pending = await JobScenario.CreateIdAsync(client);
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await Expect(dashboard.JobRow(pending).Locator(".status")).ToHaveTextAsync("pending");
         await Expect(dashboard.JobRow(finished).Locator(".status")).ToHaveTextAsync("completed_with_errors");
         await Expect(dashboard.JobRow(finished)).ToContainTextAsync("affinity → attio");
@@ -50,13 +49,12 @@ public sealed class JobPageTests(Chromium chromium, ITestOutputHelper output) : 
         var (_, key) = await server.CreateTenantAsync("acme");
         using var client = server.Tenant(key);
         var id = await JobScenario.CompletedWithErrorsAsync(server, client);
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await dashboard.JobRow(id).GetByRole(AriaRole.Link).ClickAsync();
 
         var page = dashboard.Page;
@@ -83,13 +81,12 @@ public sealed class JobPageTests(Chromium chromium, ITestOutputHelper output) : 
         var (_, key) = await server.CreateTenantAsync("acme");
         using var client = server.Tenant(key);
         var id = await JobScenario.CreateIdAsync(client);
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await dashboard.GotoAsync($"#/jobs/{id}");
         var cancel = dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Cancel job" });
         await Expect(dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Retry failed records" })).ToBeDisabledAsync();
@@ -109,13 +106,12 @@ public sealed class JobPageTests(Chromium chromium, ITestOutputHelper output) : 
         var (_, key) = await server.CreateTenantAsync("acme");
         using var client = server.Tenant(key);
         var id = await JobScenario.CompletedWithErrorsAsync(server, client);
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await dashboard.GotoAsync($"#/jobs/{id}");
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Retry failed records" }).ClickAsync();
 
@@ -136,13 +132,12 @@ public sealed class JobPageTests(Chromium chromium, ITestOutputHelper output) : 
         var (_, key) = await server.CreateTenantAsync("acme");
         using var client = server.Tenant(key);
         var id = await JobScenario.CreateIdAsync(client);
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await dashboard.GotoAsync($"#/jobs/{id}");
         var cancel = dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Cancel job" });
         await Expect(cancel).ToBeEnabledAsync();
@@ -169,13 +164,12 @@ public sealed class JobPageTests(Chromium chromium, ITestOutputHelper output) : 
         var (_, key) = await server.CreateTenantAsync("acme");
         using var client = server.Tenant(key);
         var id = await JobScenario.CompletedWithErrorsAsync(server, client, failureMessage: Hostile);
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await dashboard.GotoAsync($"#/jobs/{id}");
 
         await Expect(dashboard.Page.Locator("#failures td.message")).ToHaveTextAsync(Hostile);
@@ -188,13 +182,12 @@ public sealed class JobPageTests(Chromium chromium, ITestOutputHelper output) : 
     {
         await using var server = await ApiServer.StartAsync();
         var (_, key) = await server.CreateTenantAsync("acme");
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await dashboard.GotoAsync("#/jobs/<img src=x onerror=\"window.pwned=1\">");
 
         await Expect(dashboard.Notice.Locator(".message")).ToHaveTextAsync("No such resource.");
@@ -211,13 +204,12 @@ public sealed class JobPageTests(Chromium chromium, ITestOutputHelper output) : 
         var (_, otherKey) = await server.CreateTenantAsync("globex");
         using var other = server.Tenant(otherKey);
         var theirs = await JobScenario.CreateIdAsync(other);
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         await dashboard.GotoAsync($"#/jobs/{theirs}");
 
         await Expect(dashboard.Notice.Locator(".message")).ToHaveTextAsync($"No job {theirs}.");

@@ -56,13 +56,12 @@ public sealed partial class SignInTests(Chromium chromium, ITestOutputHelper out
     {
         await using var server = await ApiServer.StartAsync();
         var (_, key) = await server.CreateTenantAsync("acme");
-        await using var dashboard = await chromium.OpenAsync(server.BaseAddress, output);
+        await using var dashboard = await chromium.SignedInAsync(server.BaseAddress, key, output);
         if (dashboard is null)
         {
             return;
         }
 
-        await dashboard.SignInAsync(key);
         Assert.Equal(key, await dashboard.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('freight.apiKey')"));
         Assert.Equal(0, await dashboard.Page.EvaluateAsync<int>("() => localStorage.length"));
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
