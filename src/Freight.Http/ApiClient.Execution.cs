@@ -86,6 +86,11 @@ public sealed partial class ApiClient
     {
         call.Attempts++;
         var cancellationToken = context.CancellationToken;
+        if (call.Attempts > 1)
+        {
+            await WaitForRetryMomentAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+
         // The first attempt holds the call's token; a retry takes one of its own when the budget counts every request.
         using var retryLease = call.Attempts > 1 && _options.RateLimit.ChargeRetries && call.Gate is { } gate
             ? await gate.AcquireAsync(cancellationToken).ConfigureAwait(false)
@@ -120,6 +125,9 @@ public sealed partial class ApiClient
                         : await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 }
 
+                // A wait the server names counts from here (the headers' arrival), not from when the body was read.
+                call.LastResponseAt = (_options.TimeProvider.GetTimestamp(), _options.TimeProvider.GetUtcNow());
+
                 // Buffered inside the attempt, so a truncated body is a network error that the retry sees.
                 if (call.BufferBody)
                 {
@@ -152,6 +160,24 @@ public sealed partial class ApiClient
                 response?.Dispose();
                 return Outcome.FromException<HttpResponseMessage>(ex);
             }
+        }
+    }
+
+    /// <summary>
+    /// Timers may fire a few milliseconds early, so a retry reads the clock again before it goes out and waits out what
+    /// is left of the moment the server named, then any 429 pause of its key: it is never sent before either.
+    /// </summary>
+    private async ValueTask WaitForRetryMomentAsync(CallState call, CancellationToken cancellationToken)
+    {
+        var time = _options.TimeProvider;
+        while (call.RetryNotBefore is { } due && time.GetElapsedTime(time.GetTimestamp(), due) is var left && left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (call.Gate is { } gate)
+        {
+            await gate.WaitOutPauseAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -198,7 +224,8 @@ public sealed partial class ApiClient
             return;
         }
 
-        var now = _options.TimeProvider.GetUtcNow();
+        // Like a retry's wait, the pause counts from the response's arrival.
+        var now = call.LastResponseAt.UtcNow;
         var wait = RetryDelays.FromResponse(response.Headers, _options.Retry.ResetHeaders, now) ?? _options.RateLimit.DefaultPause;
         call.Gate.PauseUntil(now + wait);
         Log.KeyPaused(_logger, call.Gate.Key, now + wait);

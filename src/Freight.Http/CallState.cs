@@ -26,6 +26,12 @@ internal sealed class CallState(ApiRequest request, Uri uri, bool bufferBody, lo
     /// <summary>The delay before the next attempt, chosen when the retry decided to go on.</summary>
     public TimeSpan NextDelay { get; set; }
 
+    /// <summary>The timestamp and the time of day when the last response's headers arrived.</summary>
+    public (long Timestamp, DateTimeOffset UtcNow) LastResponseAt { get; set; }
+
+    /// <summary>The timestamp before which the next attempt must not be sent (the moment the server named), or null.</summary>
+    public long? RetryNotBefore { get; set; }
+
     /// <summary>Set when a retry was given up because its delay would pass the total timeout.</summary>
     public bool OutOfTime { get; set; }
 

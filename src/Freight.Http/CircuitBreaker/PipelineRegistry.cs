@@ -119,9 +119,11 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
             return false;
         }
 
-        var remaining = call.Remaining(options.TimeProvider);
+        var time = options.TimeProvider;
+        var remaining = call.Remaining(time);
         var retry = options.Retry;
-        if (ServerDelay(outcome) is { } wait)
+        call.RetryNotBefore = null;
+        if (ServerDelay(outcome, call) is { } wait)
         {
             // A server-named wait that cannot fit fails the call now rather than waiting in vain.
             if (wait > retry.MaxDelay || wait >= remaining)
@@ -129,7 +131,12 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
                 return false;
             }
 
-            call.NextDelay = wait;
+            // The server's moment counts from the response's arrival. It is kept, so the attempt can read the clock
+            // again and wait out what an early timer left (ApiClient.WaitForRetryMomentAsync).
+            var due = call.LastResponseAt.Timestamp + (long)Math.Ceiling(wait.TotalSeconds * time.TimestampFrequency);
+            call.RetryNotBefore = due;
+            var left = time.GetElapsedTime(time.GetTimestamp(), due);
+            call.NextDelay = left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
         else
         {
@@ -137,7 +144,7 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
         }
 
         // A 429 seen by any call pauses the key; a retry waits that pause out too.
-        if (call.Gate?.PausedUntil - options.TimeProvider.GetUtcNow() is { } pause && pause > call.NextDelay)
+        if (call.Gate?.PausedUntil - time.GetUtcNow() is { } pause && pause > call.NextDelay)
         {
             call.NextDelay = pause;
         }
@@ -154,17 +161,36 @@ internal sealed class PipelineRegistry(ApiClientOptions options, string clientNa
     /// <summary>The time one attempt may take: the attempt timeout, or what is left of the total if that is less.</summary>
     private TimeSpan AttemptBudget(ResilienceContext context)
     {
-        var remaining = context.Properties.GetValue(CallState.Key, null!).Remaining(options.TimeProvider);
-        var attempt = options.AttemptTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.AttemptTimeout;
+        var call = context.Properties.GetValue(CallState.Key, null!);
+        var remaining = call.Remaining(options.TimeProvider);
+        var attempt = options.AttemptTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.AttemptTimeout + WaitBeforeRetry(call);
         var budget = remaining < attempt ? remaining : attempt;
 
         // Polly reads zero or less as "no timeout": an exhausted total must still cut the attempt at once.
         return budget == TimeSpan.MaxValue ? Timeout.InfiniteTimeSpan : budget > TimeSpan.Zero ? budget : TimeSpan.FromTicks(1);
     }
 
-    private TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome) =>
+    /// <summary>What a retry still waits before it is sent (an early timer's remainder, the key's pause); not part of its attempt timeout.</summary>
+    private TimeSpan WaitBeforeRetry(CallState call)
+    {
+        if (call.Attempts == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var time = options.TimeProvider;
+        var wait = call.RetryNotBefore is { } due ? time.GetElapsedTime(time.GetTimestamp(), due) : TimeSpan.Zero;
+        if (call.Gate?.PausedUntil - time.GetUtcNow() is { } pause && pause > wait)
+        {
+            wait = pause;
+        }
+
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    private TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome, CallState call) =>
         options.Retry.RespectRetryAfter && outcome.Result is { } response
-            ? RetryDelays.FromResponse(response, options.Retry.ResetHeaders, options.TimeProvider.GetUtcNow())
+            ? RetryDelays.FromResponse(response, options.Retry.ResetHeaders, call.LastResponseAt.UtcNow)
             : null;
 
     private CircuitBreakerStrategyOptions<HttpResponseMessage> CreateBreakerOptions(string key, CircuitBreakerStateProvider state)

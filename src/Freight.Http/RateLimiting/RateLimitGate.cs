@@ -116,7 +116,8 @@ internal sealed class RateLimitGate : IDisposable
         }
     }
 
-    private async ValueTask WaitOutPauseAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until the key is not paused, reading the clock again after every wait: a timer that fires early does not end the pause.</summary>
+    public async ValueTask WaitOutPauseAsync(CancellationToken cancellationToken)
     {
         while (PausedUntil is { } until)
         {
