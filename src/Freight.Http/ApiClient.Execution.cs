@@ -304,6 +304,15 @@ public sealed partial class ApiClient
     private ApiError ErrorFromException(Exception exception, CallState call)
     {
         var what = $"{call.Request.Method} {call.Uri.AbsolutePath}";
+        if (Outcomes.NotAllowed(exception) is { } notAllowed)
+        {
+            return new ApiError(ApiErrorKind.NotAllowed, $"{what} was not sent: {notAllowed.Message}")
+            {
+                Exception = exception,
+                Attempts = call.Attempts,
+            };
+        }
+
         return exception switch
         {
             ApiException api => api.Error,

@@ -22,7 +22,8 @@ public sealed partial class ScriptedServer
     /// <summary>Root of the server, e.g. <c>http://127.0.0.1:41234/</c> (always ends with '/').</summary>
     public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The server has not started.");
 
-    public static async Task<ScriptedServer> StartAsync(ServerProtocol protocol = ServerProtocol.Http1)
+    /// <summary>Starts a server on a free port of <paramref name="address"/> (<c>127.0.0.1</c> unless given, e.g. <see cref="IPAddress.IPv6Loopback"/>).</summary>
+    public static async Task<ScriptedServer> StartAsync(ServerProtocol protocol = ServerProtocol.Http1, IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
 
@@ -39,7 +40,7 @@ public sealed partial class ScriptedServer
             // Tests pause clients (held reads, virtual clocks); Kestrel must not drop them as too slow.
             options.Limits.MinRequestBodyDataRate = null;
             options.Limits.MinResponseDataRate = null;
-            options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols =
+            options.Listen(address ?? IPAddress.Loopback, 0, listen => listen.Protocols =
                 protocol == ServerProtocol.Http2 ? HttpProtocols.Http2 : HttpProtocols.Http1);
         });
 
@@ -56,9 +57,9 @@ public sealed partial class ScriptedServer
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features
+        var listening = app.Services.GetRequiredService<IServer>().Features
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server._baseAddress = new Uri(address.TrimEnd('/') + "/");
+        server._baseAddress = new Uri(listening.TrimEnd('/') + "/");
         return server;
     }
 

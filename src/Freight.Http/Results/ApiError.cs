@@ -71,6 +71,7 @@ public sealed class ApiError
         ApiErrorKind.RateLimited => new ApiRateLimitException(this),
         ApiErrorKind.Network => new ApiNetworkException(this),
         ApiErrorKind.CircuitOpen => new ApiCircuitOpenException(this),
+        ApiErrorKind.NotAllowed => new ApiNotAllowedException(this),
         _ => new ApiValidationException(this),
     };
 

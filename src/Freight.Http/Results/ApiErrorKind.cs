@@ -20,4 +20,10 @@ public enum ApiErrorKind
 
     /// <summary>The response could not be read as the expected type or failed validation (<see cref="ApiValidationException"/>).</summary>
     Validation,
+
+    /// <summary>
+    /// The transport's connect policy does not allow the host at any address it resolves to, so nothing was sent
+    /// (<see cref="ApiNotAllowedException"/>). Never retried.
+    /// </summary>
+    NotAllowed,
 }

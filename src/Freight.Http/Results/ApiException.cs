@@ -58,3 +58,6 @@ public sealed class ApiValidationException(ApiError error) : ApiException(error)
     /// <summary>The validation failures.</summary>
     public IReadOnlyList<string> Errors => Error.ValidationErrors;
 }
+
+/// <summary>The transport's connect policy does not allow the host's addresses; the call was not sent.</summary>
+public sealed class ApiNotAllowedException(ApiError error) : ApiException(error);

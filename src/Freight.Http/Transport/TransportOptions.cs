@@ -29,20 +29,47 @@ public sealed class TransportOptions
     /// <value><see langword="false"/></value>
     public bool Http2PriorKnowledge { get; set; }
 
+    /// <summary>
+    /// Whether the built-in handler follows 3xx redirects by itself. Off, a redirect is an ordinary non-success result
+    /// (<see cref="ApiErrorKind.Http"/> with its status and <c>Location</c> header) that the caller sees and may act on.
+    /// </summary>
+    /// <value><see langword="false"/></value>
+    public bool FollowRedirects { get; set; }
+
+    /// <summary>
+    /// Decides, whenever the built-in handler opens a connection, whether a host may be reached at an address. It is
+    /// called with the request's host (without brackets) and each address the host resolves to (an IP literal: itself;
+    /// IPv4-mapped IPv6 addresses as IPv4), and the connection is made only to the addresses it allows. When it allows
+    /// none, the call fails with <see cref="ApiErrorKind.NotAllowed"/> and is not retried. Set, it also turns the
+    /// system proxy off, since a proxy would connect on the client's behalf. <see langword="null"/> allows every address.
+    /// </summary>
+    public Func<string, IPAddress, bool>? ConnectPolicy { get; set; }
+
     internal Version RequestVersion => EnableHttp2 || Http2PriorKnowledge ? HttpVersion.Version20 : HttpVersion.Version11;
 
     internal HttpVersionPolicy VersionPolicy => Http2PriorKnowledge ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower;
 
     /// <summary>Creates the handler these options describe.</summary>
-    public SocketsHttpHandler CreateHandler() => new()
+    public SocketsHttpHandler CreateHandler()
     {
-        PooledConnectionLifetime = PooledConnectionLifetime,
-        PooledConnectionIdleTimeout = PooledConnectionIdleTimeout,
-        MaxConnectionsPerServer = MaxConnectionsPerServer,
-        ConnectTimeout = ConnectTimeout,
-        AutomaticDecompression = DecompressionMethods.All,
-        EnableMultipleHttp2Connections = true,
-    };
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = PooledConnectionLifetime,
+            PooledConnectionIdleTimeout = PooledConnectionIdleTimeout,
+            MaxConnectionsPerServer = MaxConnectionsPerServer,
+            ConnectTimeout = ConnectTimeout,
+            AutomaticDecompression = DecompressionMethods.All,
+            EnableMultipleHttp2Connections = true,
+            AllowAutoRedirect = FollowRedirects,
+        };
+        if (ConnectPolicy is { } policy)
+        {
+            handler.ConnectCallback = PolicyConnector.Create(policy);
+            handler.UseProxy = false;
+        }
+
+        return handler;
+    }
 
     internal IEnumerable<string> Validate()
     {
