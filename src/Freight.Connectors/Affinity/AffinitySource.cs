@@ -36,6 +36,9 @@ public sealed partial class AffinitySource : ISourceConnector
             TimeProvider = context.TimeProvider,
             Retry = { MaxAttempts = 6 },
             RateLimit = RateLimitFor(config),
+
+            // Every connection is checked where it goes (redirects are not followed either): see OutboundPolicy.
+            Transport = { ConnectPolicy = context.Outbound.ConnectPolicy(AffinityConfig.OfficialHost) },
         };
         configureClient?.Invoke(options);
         _client = ApiClient.Create(options, context.LoggerFactory, "affinity");
@@ -151,16 +154,24 @@ public sealed partial class AffinitySource : ISourceConnector
         return _emails[personId] = email;
     }
 
-    private static ConnectorException Failure(ApiError error, string what) => error.StatusCode switch
+    private static ConnectorException Failure(ApiError error, string what) => error switch
     {
-        HttpStatusCode.Unauthorized => new ConnectorException(
+        { Kind: ApiErrorKind.NotAllowed } => new ConnectorException(
+            $"Affinity was not reached to read {what}: {error.Message} Fix the source's base_url, or allowlist the host in FREIGHT_OUTBOUND_ALLOWLIST.",
+            stopsJob: true, error.ToException()),
+        { StatusCode: { } status } when (int)status is >= 300 and < 400 => new ConnectorException(
+            $"Affinity answered {what} with a redirect ({error.Message}{Location(error)}); Freight does not follow redirects: fix the source's base_url.",
+            stopsJob: true, error.ToException()),
+        { StatusCode: HttpStatusCode.Unauthorized } => new ConnectorException(
             $"Affinity refused the API key while reading {what} (401: {ErrorMessage(error)}); fix the Affinity API key in the job's source config.",
             stopsJob: true, error.ToException()),
-        HttpStatusCode.Forbidden => new ConnectorException(
+        { StatusCode: HttpStatusCode.Forbidden } => new ConnectorException(
             $"Affinity's API key may not read {what} (403: {ErrorMessage(error)}); fix the Affinity key or its user's permissions (export rights for persons and lists).",
             stopsJob: true, error.ToException()),
         _ => new ConnectorException($"Reading {what} from Affinity failed after {error.Attempts} attempt(s): {error.Message}", stopsJob: false, error.ToException()),
     };
+
+    private static string Location(ApiError error) => error.Headers?.Location is { } location ? $" to {location}" : "";
 
     /// <summary>The message of Affinity's error body (<c>{"errors":[{"code","message"}]}</c>), or the client's.</summary>
     private static string ErrorMessage(ApiError error)

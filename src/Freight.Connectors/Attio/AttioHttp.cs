@@ -54,9 +54,29 @@ internal sealed class AttioHttp : IDisposable
         return (error.StatusCode is { } status ? $"http_{(int)status}" : error.Kind.ToString().ToLowerInvariant(), error.Message);
     }
 
-    /// <summary>401 and 403 stop the job: no record can be written until the key or its scopes are fixed.</summary>
-    public static void ThrowIfAuthFailure(ApiError error)
+    /// <summary>
+    /// 401 and 403 stop the job: no record can be written until the key or its scopes are fixed. So do a connection
+    /// the outbound policy refused and a redirect, which Freight does not follow: no retry can reach Attio there.
+    /// </summary>
+    public static void ThrowIfStopsJob(ApiError error)
     {
+        if (error.Kind == ApiErrorKind.NotAllowed)
+        {
+            throw new ConnectorException(
+                $"Attio was not reached: {error.Message} Fix the target's base_url, or allowlist the host in FREIGHT_OUTBOUND_ALLOWLIST.",
+                stopsJob: true,
+                error.ToException());
+        }
+
+        if (error.StatusCode is { } redirect && (int)redirect is >= 300 and < 400)
+        {
+            var location = error.Headers?.Location is { } to ? $" to {to}" : "";
+            throw new ConnectorException(
+                $"Attio answered with a redirect ({error.Message}{location}); Freight does not follow redirects: fix the target's base_url.",
+                stopsJob: true,
+                error.ToException());
+        }
+
         if (error.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             var (code, message) = Describe(error);
@@ -72,7 +92,7 @@ internal sealed class AttioHttp : IDisposable
     /// <summary>How a failed write ends: a refusal (400, 404, 409, 422) is Rejected, everything else left after retries Transient.</summary>
     public static WriteResult ToWriteResult(ApiError error)
     {
-        ThrowIfAuthFailure(error);
+        ThrowIfStopsJob(error);
         if (error.Kind == ApiErrorKind.Http && error.StatusCode is { } status && (int)status is >= 400 and < 500 and not 408 and not 429)
         {
             var (code, message) = Describe(error);
@@ -102,6 +122,9 @@ internal sealed class AttioHttp : IDisposable
             // A retry after a 5xx or a cut connection does not wait for a token (ChargeRetries off): queued behind every
             // first attempt it held its write slot longer, and a 10,000-record migration with faults took 5 % longer.
             RateLimit = { PermitLimit = perSecond, Burst = 1, Key = key, PauseOnTooManyRequests = false },
+
+            // Every connection is checked where it goes (redirects are not followed either): see OutboundPolicy.
+            Transport = { ConnectPolicy = context.Outbound.ConnectPolicy(AttioConfig.OfficialHost) },
         };
         tune?.Invoke(options);
         return options;

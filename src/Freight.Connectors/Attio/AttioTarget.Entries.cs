@@ -48,7 +48,7 @@ public sealed partial class AttioTarget
         var result = await _http.GetAsync($"v2/objects/{parentObject}/records/{parentId}/entries", cancellationToken).ConfigureAwait(false);
         if (!result.TryGetValue(out var answer))
         {
-            AttioHttp.ThrowIfAuthFailure(result.Error!);
+            AttioHttp.ThrowIfStopsJob(result.Error!);
             throw new AttioReadException(result.Error!);
         }
 

@@ -51,7 +51,7 @@ public sealed partial class AttioTarget
         var result = await _http.QueryAsync(path, body, cancellationToken).ConfigureAwait(false);
         if (!result.TryGetValue(out var answer))
         {
-            AttioHttp.ThrowIfAuthFailure(result.Error!);
+            AttioHttp.ThrowIfStopsJob(result.Error!);
             throw new AttioReadException(result.Error!);
         }
 

@@ -57,7 +57,7 @@ public sealed partial class AttioTarget
             var result = await _http.GetAsync(path, cancellationToken).ConfigureAwait(false);
             if (!result.TryGetValue(out var answer))
             {
-                AttioHttp.ThrowIfAuthFailure(result.Error!);
+                AttioHttp.ThrowIfStopsJob(result.Error!);
                 throw new AttioReadException(result.Error!);
             }
 

@@ -131,7 +131,7 @@ public sealed partial class AttioTarget
             var result = await target._http.GetAsync(path, cancellationToken).ConfigureAwait(false);
             if (!result.TryGetValue(out var answer))
             {
-                AttioHttp.ThrowIfAuthFailure(result.Error!);
+                AttioHttp.ThrowIfStopsJob(result.Error!);
                 throw new AttioReadException(result.Error!);
             }
 
@@ -280,7 +280,7 @@ public sealed partial class AttioTarget
                 return;
             }
 
-            AttioHttp.ThrowIfAuthFailure(result.Error);
+            AttioHttp.ThrowIfStopsJob(result.Error);
             var (code, message) = AttioHttp.Describe(result.Error);
             if (result.Error.Kind == Freight.Http.ApiErrorKind.Http && (int)result.Error.StatusCode!.Value is >= 400 and < 500)
             {

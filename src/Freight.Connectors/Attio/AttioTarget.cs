@@ -64,6 +64,8 @@ public sealed partial class AttioTarget : ITargetConnector
                 return new CredentialCheck(false, $"Attio refused the API key: {code}: {message}");
             }
 
+            AttioHttp.ThrowIfStopsJob(result.Error);
+
             throw new ConnectorException($"Attio could not be reached to check the API key: {result.Error}", stopsJob: false, result.Error.ToException());
         }
 

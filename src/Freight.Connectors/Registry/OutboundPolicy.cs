@@ -5,7 +5,9 @@ namespace Freight.Connectors;
 /// <summary>
 /// Where connectors may send requests (BRIEF §7, SSRF): a connector's official host over https, or a host the
 /// operator allowlisted (<c>FREIGHT_OUTBOUND_ALLOWLIST</c>: host names, IP addresses or CIDR ranges). Anything
-/// else, private, loopback and link-local addresses included, is refused.
+/// else, private, loopback and link-local addresses included, is refused. <see cref="Check"/> vets a job's
+/// <c>base_url</c> when it is created; <see cref="ConnectPolicy"/> vets every connection the connector opens, at the
+/// address it connects to, so a redirect or a DNS answer that changed later cannot lead anywhere else.
 /// </summary>
 public sealed class OutboundPolicy
 {
@@ -77,6 +79,38 @@ public sealed class OutboundPolicy
 
         return $"base_url host '{uri.Host}' is neither {officialHost} nor on the operator's outbound allowlist.";
     }
+
+    /// <summary>
+    /// Whether a connector whose official host is <paramref name="officialHost"/> may connect to <paramref name="host"/>
+    /// at <paramref name="address"/> (one of the addresses the host resolved to, or the host itself when it is an IP):
+    /// <list type="bullet">
+    /// <item>a host name on the allowlist, at any address: the operator allowlisted the name, so whatever it resolves
+    /// to, a private address included, is theirs to allow;</item>
+    /// <item>any host at an address inside an allowlisted address or CIDR range;</item>
+    /// <item>the official host at a public address. The official host at a private, loopback, link-local or other
+    /// special address is refused, as is any other host that is not allowlisted.</item>
+    /// </list>
+    /// </summary>
+    public bool AllowsConnection(string host, IPAddress address, string officialHost)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (_hosts.Contains(host.TrimEnd('.')) || _networks.Exists(network => network.Contains(address)))
+        {
+            return true;
+        }
+
+        return string.Equals(host.TrimEnd('.'), officialHost, StringComparison.OrdinalIgnoreCase) && !SpecialAddresses.Contains(address);
+    }
+
+    /// <summary>The check of <see cref="AllowsConnection"/> for one connector, as Freight.Http's <c>Transport.ConnectPolicy</c>.</summary>
+    public Func<string, IPAddress, bool> ConnectPolicy(string officialHost) =>
+        (host, address) => AllowsConnection(host, address, officialHost);
 
     private bool IsAllowlisted(Uri uri)
     {
