@@ -72,6 +72,7 @@ public static class FreightServer
 
         var app = builder.Build();
         app.Use(RequestIds.AssignAsync);
+        app.UseSecurityHeaders();
         app.UseRequestLogging();
         app.UseHttpMetrics();
         app.UseFreightCors(server);
