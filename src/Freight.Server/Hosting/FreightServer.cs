@@ -56,6 +56,7 @@ public static class FreightServer
         builder.Services.AddFreight(freight, server.RunWorker);
         builder.Services.AddSingleton<JobReads>();
         builder.Services.AddTenantRateLimits();
+        builder.Services.AddAdminAuthentication();
         builder.Services.AddFreightHealth();
         builder.Services.AddFreightCors(server);
         builder.Services.AddFreightMetrics();
