@@ -62,7 +62,7 @@ public static class AdminEndpoints
         var creation = await tenants.CreateAsync(name!, slug!, cancellationToken);
         if (creation.SlugTaken)
         {
-            return Problems.Conflict($"The slug '{slug}' is taken.");
+            return Problems.Conflict($"The slug {ClientText.Quote(slug)} is taken.");
         }
 
         var (tenant, key) = (creation.Tenant!, creation.FirstKey!);

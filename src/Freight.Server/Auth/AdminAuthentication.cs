@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Freight.Server.Errors;
@@ -7,11 +8,15 @@ namespace Freight.Server.Auth;
 
 /// <summary>
 /// The endpoint filter of <c>/api/v1/admin</c>: <c>X-Admin-Key</c> must equal the operator's <c>FREIGHT_ADMIN_KEY</c>
-/// (compared in constant time). Without one configured, the admin API is closed.
+/// (compared in constant time). Without one configured, the admin API is closed. Failed attempts are throttled per
+/// client address (<see cref="AdminThrottle"/>): past the limit, 429 <c>rate_limited</c> with <c>Retry-After</c>.
 /// </summary>
 public static class AdminAuthentication
 {
     public const string Header = "X-Admin-Key";
+
+    public static IServiceCollection AddAdminAuthentication(this IServiceCollection services) =>
+        services.AddSingleton(provider => new AdminThrottle(provider.GetRequiredService<TimeProvider>()));
 
     public static RouteGroupBuilder RequireAdminKey(this RouteGroupBuilder group)
     {
@@ -26,14 +31,31 @@ public static class AdminAuthentication
                 return Problems.Unauthorized("The admin API is closed: the operator has not set FREIGHT_ADMIN_KEY");
             }
 
+            var throttle = http.RequestServices.GetRequiredService<AdminThrottle>();
+            var address = http.Connection.RemoteIpAddress;
+            if (throttle.Refusal(address) is { } wait)
+            {
+                var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return Problems.Status(
+                    StatusCodes.Status429TooManyRequests,
+                    ErrorCodes.RateLimited,
+                    $"Too many failed admin key attempts from this address; retry in {seconds} s.");
+            }
+
             if (sent.Length == 0)
             {
+                throttle.Fail(address);
                 return Problems.Unauthorized("Admin key required");
             }
 
-            return CryptographicOperations.FixedTimeEquals(Hash(sent), Hash(configured))
-                ? await next(context)
-                : Problems.Unauthorized("Invalid admin key");
+            if (!CryptographicOperations.FixedTimeEquals(Hash(sent), Hash(configured)))
+            {
+                throttle.Fail(address);
+                return Problems.Unauthorized("Invalid admin key");
+            }
+
+            return await next(context);
         });
     }
 

@@ -41,6 +41,20 @@ public static class TenantAuthentication
         });
     }
 
+    /// <summary>
+    /// Whether the key this request authenticated with is still live (not revoked, its tenant still active), checked
+    /// again now: for answers that outlive the check at their start, such as an event stream. Costs a read of the
+    /// database's change stamp while nothing changed, and a read of the key's row after a change.
+    /// </summary>
+    public static async Task<bool> IsKeyStillValidAsync(this HttpContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = context.Caller();
+        var keys = context.RequestServices.GetRequiredService<ApiKeyStore>();
+        var authentication = await keys.AuthenticateAsync(context.Request.Headers[Header].ToString(), cancellationToken);
+        return authentication.Check == ApiKeyCheck.Valid && authentication.KeyId == caller.KeyId;
+    }
+
     /// <summary>The caller of a request that passed <see cref="RequireApiKey"/>.</summary>
     public static Caller Caller(this HttpContext context)
     {

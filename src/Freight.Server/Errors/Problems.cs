@@ -1,4 +1,5 @@
 using Freight.Server.Hosting;
+using Freight.Server.Shared;
 
 namespace Freight.Server.Errors;
 
@@ -21,12 +22,35 @@ public static class Problems
         details.Count == 1 ? details[0].Message : $"{details.Count} fields are not valid.",
         details);
 
+    /// <summary>The longest message an error body holds; messages quote client input through <see cref="ClientText"/>.</summary>
+    public const int MaxMessageLength = 500;
+
+    /// <summary>The longest field name an error detail holds.</summary>
+    public const int MaxFieldLength = 100;
+
     /// <summary>Writes the error body for <paramref name="status"/> to a response that has not started.</summary>
     public static Task WriteAsync(HttpContext context, int status, string code, string message, IReadOnlyList<ErrorDetail>? details = null)
     {
         context.Response.StatusCode = status;
-        var error = new ApiError(code, message, details ?? [], RequestIds.Of(context), context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        var error = new ApiError(
+            code, ClientText.Cut(message, MaxMessageLength), Bounded(details ?? []), RequestIds.Of(context), context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
         return context.Response.WriteAsJsonAsync(error, ServerJson.Options, context.RequestAborted);
+    }
+
+    // The last line against echoing a huge input: text built elsewhere (a connector's config check, a framework
+    // message) is cut too, so no error body grows with the request.
+    private static IReadOnlyList<ErrorDetail> Bounded(IReadOnlyList<ErrorDetail> details)
+    {
+        if (details.All(detail => detail.Message.Length <= MaxMessageLength && (detail.Field?.Length ?? 0) <= MaxFieldLength))
+        {
+            return details;
+        }
+
+        return [.. details.Select(detail => detail with
+        {
+            Message = ClientText.Cut(detail.Message, MaxMessageLength),
+            Field = detail.Field is null ? null : ClientText.Cut(detail.Field, MaxFieldLength),
+        })];
     }
 
     private sealed class ProblemResult(int status, string code, string message, IReadOnlyList<ErrorDetail> details) : IResult, IStatusCodeHttpResult

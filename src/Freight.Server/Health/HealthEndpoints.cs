@@ -1,4 +1,5 @@
 using Freight.Server.Errors;
+using Freight.Server.Shared;
 
 namespace Freight.Server.Health;
 
@@ -47,7 +48,7 @@ public static class HealthEndpoints
     {
         if (!HealthChecks.Components.Contains(component))
         {
-            return Problems.NotFound($"No health component '{component}'; there are {string.Join(", ", HealthChecks.Components)}.");
+            return Problems.NotFound($"No health component {ClientText.Quote(component)}; there are {string.Join(", ", HealthChecks.Components)}.");
         }
 
         var health = await checks.CheckAsync(component, cancellationToken);

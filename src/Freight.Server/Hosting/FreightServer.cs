@@ -56,6 +56,7 @@ public static class FreightServer
         builder.Services.AddFreight(freight, server.RunWorker);
         builder.Services.AddSingleton<JobReads>();
         builder.Services.AddTenantRateLimits();
+        builder.Services.AddAdminAuthentication();
         builder.Services.AddFreightHealth();
         builder.Services.AddFreightCors(server);
         builder.Services.AddFreightMetrics();
@@ -72,6 +73,7 @@ public static class FreightServer
 
         var app = builder.Build();
         app.Use(RequestIds.AssignAsync);
+        app.UseSecurityHeaders();
         app.UseRequestLogging();
         app.UseHttpMetrics();
         app.UseFreightCors(server);

@@ -110,7 +110,7 @@ public sealed record CreateJobRequest(
         {
             if (name is null || !SnakeCase.TryParse<Phase>(name, out var phase) || phase == Phase.Schema)
             {
-                validation.Add("entities", "invalid", $"entities must list some of {string.Join(", ", Phases.Entities.Select(SnakeCase.Name))}; '{name}' is not one.");
+                validation.Add("entities", "invalid", $"entities must list some of {string.Join(", ", Phases.Entities.Select(SnakeCase.Name))}; {ClientText.Quote(name)} is not one.");
                 return null;
             }
 

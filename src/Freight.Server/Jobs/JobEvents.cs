@@ -3,6 +3,7 @@ using System.Text.Json;
 using Freight.Core.Domain;
 using Freight.Core.Jobs;
 using Freight.Server.Auth;
+using Freight.Server.Errors;
 using Freight.Server.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -13,11 +14,15 @@ namespace Freight.Server.Jobs;
 /// <see cref="PollInterval"/> of the server's clock; each change of its <see cref="Job.Version"/> is an
 /// <c>event: progress</c> with the job's JSON (as <c>GET /jobs/{id}</c> shows it), a finished job ends the stream
 /// with <c>event: end</c>, and a comment every <see cref="KeepAliveInterval"/> keeps idle proxies from closing it.
+/// The caller's key is checked again on each read: once it is revoked or its tenant suspended, the stream ends with
+/// <c>event: error</c> carrying the 401 error body any request with that key now gets.
 /// </summary>
 public static class JobEvents
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(15);
+
+    internal const string KeyNoLongerValid = "The API key is no longer valid: it was revoked or its tenant suspended.";
 
     public static async Task<IResult> StreamAsync(Guid jobId, HttpContext context, JobStore jobs, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -45,7 +50,7 @@ public static class JobEvents
             var stopping = httpContext.RequestAborted;
             try
             {
-                await RunAsync(response, stopping);
+                await RunAsync(httpContext, stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -53,8 +58,9 @@ public static class JobEvents
             }
         }
 
-        private async Task RunAsync(HttpResponse response, CancellationToken stopping)
+        private async Task RunAsync(HttpContext httpContext, CancellationToken stopping)
         {
+            var response = httpContext.Response;
             var job = first;
             long? sent = null;
             var quietSince = time.GetUtcNow();
@@ -81,6 +87,12 @@ public static class JobEvents
                 }
 
                 await Task.Delay(PollInterval, time, stopping);
+                if (!await httpContext.IsKeyStillValidAsync(stopping))
+                {
+                    await WriteErrorAsync(httpContext, stopping);
+                    return;
+                }
+
                 if (await jobs.FindAsync(tenantId, job.Id, stopping) is not { } fresh)
                 {
                     return;
@@ -88,6 +100,14 @@ public static class JobEvents
 
                 job = fresh;
             }
+        }
+
+        private async Task WriteErrorAsync(HttpContext httpContext, CancellationToken stopping)
+        {
+            var error = new ApiError(ErrorCodes.Unauthorized, KeyNoLongerValid, [], RequestIds.Of(httpContext), time.GetUtcNow());
+            var json = JsonSerializer.Serialize(error, ServerJson.Options);
+            await httpContext.Response.WriteAsync($"event: error\ndata: {json}\n\n", stopping);
+            await httpContext.Response.Body.FlushAsync(stopping);
         }
 
         private static async Task WriteAsync(HttpResponse response, string name, Job job, CancellationToken stopping)

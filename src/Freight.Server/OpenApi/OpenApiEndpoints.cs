@@ -1,4 +1,5 @@
 using Freight.Server.Errors;
+using Freight.Server.Hosting;
 using Microsoft.OpenApi;
 
 namespace Freight.Server.OpenApi;
@@ -49,7 +50,7 @@ public static class OpenApiEndpoints
         // Only requests under the docs path go through the Swagger UI middleware, not every API call.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/" + DocsPath, StringComparison.OrdinalIgnoreCase),
-            docs => docs.UseSwaggerUI(options =>
+            docs => docs.UseContentSecurityPolicy(SecurityHeaders.SwaggerUiPolicy).UseSwaggerUI(options =>
             {
                 options.RoutePrefix = DocsPath;
                 options.SwaggerEndpoint(DocumentPath, "Freight API v1");
