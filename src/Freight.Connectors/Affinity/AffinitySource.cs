@@ -156,12 +156,7 @@ public sealed partial class AffinitySource : ISourceConnector
 
     private static ConnectorException Failure(ApiError error, string what) => error switch
     {
-        { Kind: ApiErrorKind.NotAllowed } => new ConnectorException(
-            $"Affinity was not reached to read {what}: {error.Message} Fix the source's base_url, or allowlist the host in FREIGHT_OUTBOUND_ALLOWLIST.",
-            stopsJob: true, error.ToException()),
-        { StatusCode: { } status } when (int)status is >= 300 and < 400 => new ConnectorException(
-            $"Affinity answered {what} with a redirect ({error.Message}{Location(error)}); Freight does not follow redirects: fix the source's base_url.",
-            stopsJob: true, error.ToException()),
+        _ when Unreachable.From(error, "Affinity", "source", $" to read {what}", $" {what}") is { } unreachable => unreachable,
         { StatusCode: HttpStatusCode.Unauthorized } => new ConnectorException(
             $"Affinity refused the API key while reading {what} (401: {ErrorMessage(error)}); fix the Affinity API key in the job's source config.",
             stopsJob: true, error.ToException()),
@@ -170,8 +165,6 @@ public sealed partial class AffinitySource : ISourceConnector
             stopsJob: true, error.ToException()),
         _ => new ConnectorException($"Reading {what} from Affinity failed after {error.Attempts} attempt(s): {error.Message}", stopsJob: false, error.ToException()),
     };
-
-    private static string Location(ApiError error) => error.Headers?.Location is { } location ? $" to {location}" : "";
 
     /// <summary>The message of Affinity's error body (<c>{"errors":[{"code","message"}]}</c>), or the client's.</summary>
     private static string ErrorMessage(ApiError error)

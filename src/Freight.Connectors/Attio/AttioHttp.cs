@@ -60,21 +60,9 @@ internal sealed class AttioHttp : IDisposable
     /// </summary>
     public static void ThrowIfStopsJob(ApiError error)
     {
-        if (error.Kind == ApiErrorKind.NotAllowed)
+        if (Unreachable.From(error, "Attio", "target") is { } unreachable)
         {
-            throw new ConnectorException(
-                $"Attio was not reached: {error.Message} Fix the target's base_url, or allowlist the host in FREIGHT_OUTBOUND_ALLOWLIST.",
-                stopsJob: true,
-                error.ToException());
-        }
-
-        if (error.StatusCode is { } redirect && (int)redirect is >= 300 and < 400)
-        {
-            var location = error.Headers?.Location is { } to ? $" to {to}" : "";
-            throw new ConnectorException(
-                $"Attio answered with a redirect ({error.Message}{location}); Freight does not follow redirects: fix the target's base_url.",
-                stopsJob: true,
-                error.ToException());
+            throw unreachable;
         }
 
         if (error.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

@@ -100,12 +100,13 @@ public sealed class OutboundPolicy
             address = address.MapToIPv4();
         }
 
-        if (_hosts.Contains(host.TrimEnd('.')) || _networks.Exists(network => network.Contains(address)))
+        var name = host.TrimEnd('.');
+        if (_hosts.Contains(name) || _networks.Exists(network => network.Contains(address)))
         {
             return true;
         }
 
-        return string.Equals(host.TrimEnd('.'), officialHost, StringComparison.OrdinalIgnoreCase) && !SpecialAddresses.Contains(address);
+        return string.Equals(name, officialHost, StringComparison.OrdinalIgnoreCase) && !SpecialAddresses.Contains(address);
     }
 
     /// <summary>The check of <see cref="AllowsConnection"/> for one connector, as Freight.Http's <c>Transport.ConnectPolicy</c>.</summary>

@@ -32,10 +32,12 @@ public static class Problems
     public static Task WriteAsync(HttpContext context, int status, string code, string message, IReadOnlyList<ErrorDetail>? details = null)
     {
         context.Response.StatusCode = status;
-        var error = new ApiError(
-            code, ClientText.Cut(message, MaxMessageLength), Bounded(details ?? []), RequestIds.Of(context), context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
-        return context.Response.WriteAsJsonAsync(error, ServerJson.Options, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(Body(context, code, message, details), ServerJson.Options, context.RequestAborted);
     }
+
+    /// <summary>The error body of <paramref name="context"/>'s request, for answers that carry it elsewhere (an event stream's last event).</summary>
+    public static ApiError Body(HttpContext context, string code, string message, IReadOnlyList<ErrorDetail>? details = null) => new(
+        code, ClientText.Cut(message, MaxMessageLength), Bounded(details ?? []), RequestIds.Of(context), context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
 
     // The last line against echoing a huge input: text built elsewhere (a connector's config check, a framework
     // message) is cut too, so no error body grows with the request.

@@ -102,10 +102,9 @@ public static class JobEvents
             }
         }
 
-        private async Task WriteErrorAsync(HttpContext httpContext, CancellationToken stopping)
+        private static async Task WriteErrorAsync(HttpContext httpContext, CancellationToken stopping)
         {
-            var error = new ApiError(ErrorCodes.Unauthorized, KeyNoLongerValid, [], RequestIds.Of(httpContext), time.GetUtcNow());
-            var json = JsonSerializer.Serialize(error, ServerJson.Options);
+            var json = JsonSerializer.Serialize(Problems.Body(httpContext, ErrorCodes.Unauthorized, KeyNoLongerValid), ServerJson.Options);
             await httpContext.Response.WriteAsync($"event: error\ndata: {json}\n\n", stopping);
             await httpContext.Response.Body.FlushAsync(stopping);
         }
